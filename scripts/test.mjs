@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// `npm test`: type checks, lint, then unit and end-to-end tests inside a private D-Bus
+// session with an unlocked gnome-keyring, so the keytar vault runs against a real
+// Secret Service. Each step's failure fails the whole run.
+import { spawnSync } from 'node:child_process';
+
+const steps = [
+  ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
+  ['lint', 'npm', ['run', '--silent', 'lint']],
+  ['build renderer', 'npm', ['run', '--silent', 'build:renderer']],
+];
+
+for (const [name, command, args] of steps) {
+  console.log(`\n== ${name}`);
+  const run = spawnSync(command, args, { stdio: 'inherit' });
+
+  if (run.status !== 0) {
+    console.error(`\n${name} failed (exit ${run.status}).`);
+    process.exit(run.status ?? 1);
+  }
+}
+
+const vitestArgs = process.argv.slice(2).join(' ');
+const inKeyring = [
+  'set -e',
+  'echo dialer-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null',
+  `npx vitest run ${vitestArgs}`,
+].join('\n');
+
+console.log('\n== unit and end-to-end tests (inside dbus-run-session with gnome-keyring)');
+const tests = spawnSync('dbus-run-session', ['--', 'sh', '-c', inKeyring], { stdio: 'inherit' });
+
+if (tests.error) {
+  console.error(`Could not start dbus-run-session: ${tests.error.message}. Install dbus and gnome-keyring.`);
+  process.exit(1);
+}
+process.exit(tests.status ?? 1);
