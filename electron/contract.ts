@@ -137,8 +137,12 @@ export interface SessionView {
   total: number;
   done: number;
   skipped: number;
-  /** Undefined once the queue is finished. */
+  /** Undefined once the queue is finished, or when the card cannot be shown (see below). */
   current?: ProspectCard;
+  /** Id of the current prospect, even when its card cannot be shown. */
+  currentId?: string;
+  /** Why the current card cannot be shown (offline and never fetched, for example). */
+  currentProblem?: string;
   finished: boolean;
   /** Set when the queue was built from the cache. */
   cachedAt?: IsoDateTime;
