@@ -24,6 +24,7 @@ const vitestArgs = process.argv.slice(2).join(' ');
 const inKeyring = [
   'set -e',
   'echo dialer-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null',
+  'export DIALER_REQUIRE_KEYCHAIN=1',
   `npx vitest run ${vitestArgs}`,
 ].join('\n');
 
