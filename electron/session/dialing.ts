@@ -74,7 +74,15 @@ export function createDialing(options: DialingOptions): Dialing {
       const normalized = normalizePhone(phone.raw, options.defaultCountry());
 
       if (!normalized.ok) throw new UserFacingError('no-phone', normalized.problem);
-      const link = buildDialLink(options.dialTemplate(), normalized);
+      let link: string;
+
+      try {
+        link = buildDialLink(options.dialTemplate(), normalized);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+
+        throw new UserFacingError('invalid', `${reason} Check the dial link in Settings.`);
+      }
 
       await options.dial.open(link);
       call = { prospectId, startedAt: options.clock.now() };
