@@ -21,8 +21,9 @@ const redactedKeys = [
 ];
 
 const secretPatterns: [RegExp, string][] = [
-  // A credential has at least one digit, which keeps "Token expired" readable.
-  [/\b(Basic|Bearer|Token)\s+(?=[A-Za-z0-9+/=._~-]*\d)[A-Za-z0-9+/=._~-]{6,}/g, '$1 [redacted]'],
+  [/\bBasic\s+[A-Za-z0-9+/=]{6,}/g, 'Basic [redacted]'],
+  // A token has at least one digit, which keeps "Token expired" readable.
+  [/\b(Bearer|Token)\s+(?=[A-Za-z0-9+/=._~-]*\d)[A-Za-z0-9+/=._~-]{6,}/g, '$1 [redacted]'],
   [/(password|passwd|pwd|token)(["']?\s*[:=]\s*["']?)[^\s"'&,}]+/gi, '$1$2[redacted]'],
 ];
 
