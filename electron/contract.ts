@@ -226,6 +226,14 @@ export interface HotkeyStatus {
   bindings: HotkeyBinding[];
 }
 
+export interface DialPresetInfo {
+  id: string;
+  label: string;
+  template: string;
+  /** What the rep should know about this softphone's link. */
+  note: string;
+}
+
 export interface Settings {
   dialTemplate: string;
   dialPreset: string;
@@ -235,6 +243,8 @@ export interface Settings {
   hotkeys: Partial<Record<HotkeyAction, string>>;
   prefetchAhead: number;
   templates: OutcomeTemplate[];
+  /** The softphone presets main allows; read-only. */
+  dialPresets: DialPresetInfo[];
 }
 
 // ---- request schemas -----------------------------------------------------------------------

@@ -316,6 +316,7 @@ export async function createCore(adapters: ShellAdapters, options: CoreOptions =
 
     return publicSettings(
       settings.update({ ...change, ...(dialTemplate !== undefined ? { dialTemplate } : {}) }),
+      dialPresets,
     );
   }
 
@@ -411,7 +412,7 @@ export async function createCore(adapters: ShellAdapters, options: CoreOptions =
     'dial:copy': async (request) => dialing.copy(request),
     'dial:end': async () => dialing.end(),
 
-    'settings:get': async () => publicSettings(settings.get()),
+    'settings:get': async () => publicSettings(settings.get(), dialPresets),
     'settings:update': async (change) => applySettings(change),
 
     'hotkeys:status': async () => hotkeys.status(),

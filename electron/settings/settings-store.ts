@@ -18,7 +18,7 @@ export interface LastSignIn {
   remember: boolean;
 }
 
-export interface StoredSettings extends Settings {
+export interface StoredSettings extends Omit<Settings, 'dialPresets'> {
   lastSignIn?: LastSignIn;
   hotkeysPaused: boolean;
 }
@@ -129,9 +129,12 @@ export function createSettingsStore(folder: string, defaults: SettingsDefaults):
   };
 }
 
-/** What the renderer may see of the settings. */
-export function publicSettings(settings: StoredSettings): Settings {
+/** What the renderer may see of the settings, with the presets main allows. */
+export function publicSettings(
+  settings: StoredSettings,
+  dialPresets: Settings['dialPresets'],
+): Settings {
   const { lastSignIn: _lastSignIn, hotkeysPaused: _paused, ...visible } = settings;
 
-  return visible;
+  return { ...visible, dialPresets };
 }
