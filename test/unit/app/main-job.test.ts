@@ -47,7 +47,7 @@ async function firstListWithProspects(fixture: CoreFixture): Promise<{ source: Q
 beforeAll(async () => {
   sim = await startSimulator({ faults: {} });
   vault = await createTestVault('main-job');
-  let token: string | undefined;
+  let token: string | undefined = undefined;
 
   api = createMcLeodClient({
     serverUrl: sim.url,

@@ -102,7 +102,7 @@ it('keeps walking and logging offline, across a restart, and sends everything on
   expect(await fixture.core.sender()!.drained(30_000)).toBe(true);
   expect((await again['outbox:status'](undefined)).connection).not.toBe('offline');
 
-  let token: string | undefined;
+  let token: string | undefined = undefined;
   const api = createMcLeodClient({
     serverUrl: sim.url,
     companyId: 'TMS',
