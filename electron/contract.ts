@@ -7,6 +7,7 @@
  * on, because Electron flattens thrown errors into an unhelpful string.
  */
 import { z } from 'zod';
+import { channelNames, eventNames, type Channel, type EventName } from './channels';
 import type {
   CallListProfile,
   Contact,
@@ -347,9 +348,7 @@ export const requests = {
   'hotkeys:status': none,
   'hotkeys:bind': z.object({ action: hotkeyAction, accelerator: z.string().max(60) }),
   'hotkeys:pause': z.object({ paused: z.boolean() }),
-} as const;
-
-export type Channel = keyof typeof requests;
+} as const satisfies Record<Channel, z.ZodType>;
 
 /** What each channel answers (inside `Result`). */
 export interface Responses {
@@ -384,10 +383,13 @@ export interface Responses {
 
 export type Request<C extends Channel> = z.input<(typeof requests)[C]>;
 
-export const channels = Object.keys(requests) as Channel[];
+export const channels: readonly Channel[] = channelNames;
+
+export { eventNames, type Channel, type EventName };
 
 // ---- events from main ----------------------------------------------------------------------
 
+/** Payload of each event; the check at the end keeps it in step with `eventNames`. */
 export interface Events {
   'auth:changed': AuthStatus;
   'session:changed': SessionView | null;
@@ -396,17 +398,6 @@ export interface Events {
   'hotkeys:changed': HotkeyStatus;
   'dial:timer': { startedAt: IsoDateTime | null };
 }
-
-export type EventName = keyof Events;
-
-export const eventNames: EventName[] = [
-  'auth:changed',
-  'session:changed',
-  'outbox:changed',
-  'hotkey:pressed',
-  'hotkeys:changed',
-  'dial:timer',
-];
 
 /** The object preload exposes as `window.dialer`. */
 export type DialerBridge = {
@@ -421,3 +412,11 @@ export type Handlers = {
 
 /** How the core pushes events to whichever window (or test page) is listening. */
 export type EmitEvent = <E extends EventName>(event: E, payload: Events[E]) => void;
+
+// Compile-time checks that the name lists and the maps agree both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const channelsMatch: Same<Channel, keyof Responses> = true;
+const eventsMatch: Same<EventName, keyof Events> = true;
+
+void channelsMatch;
+void eventsMatch;

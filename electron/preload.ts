@@ -3,7 +3,8 @@
  * events, nothing else. No raw ipcRenderer reaches the renderer.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { channels, eventNames, type DialerBridge, type Result } from './contract';
+import { channelNames as channels, eventNames } from './channels';
+import type { DialerBridge, Result } from './contract';
 
 const invokePrefix = 'dialer:';
 const eventPrefix = 'dialer-event:';

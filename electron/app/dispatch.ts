@@ -20,7 +20,7 @@ export class UserFacingError extends Error {
 }
 
 export function isChannel(name: unknown): name is Channel {
-  return typeof name === 'string' && (channels as string[]).includes(name);
+  return typeof name === 'string' && (channels as readonly string[]).includes(name);
 }
 
 export async function dispatch(

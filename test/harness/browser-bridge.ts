@@ -55,7 +55,7 @@ export async function startBrowserBridge(options: BrowserBridgeOptions): Promise
   let origin = '';
 
   const forward: EmitEvent = (event, payload) => {
-    if (!(eventNames as string[]).includes(event)) return;
+    if (!(eventNames as readonly string[]).includes(event)) return;
 
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload ?? null)}\n\n`;
 
