@@ -38,6 +38,24 @@ export default tseslint.config(
     },
   },
   {
+    // A sandboxed preload can load nothing but `electron` at run time.
+    files: ['electron/preload.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!electron$|\\./channels$)',
+              allowTypeImports: true,
+              message: 'The sandboxed preload may import only electron and ./channels (types aside).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,vue}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
