@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../electron/app/core';
+import { setLogLevel } from '../electron/logging/log';
 import { startSimulator } from '../test/mcleod-sim';
 import { startBrowserBridge } from '../test/harness/browser-bridge';
 import { createNodeAdapters } from '../test/harness/node-adapters';
@@ -37,6 +38,7 @@ function run(command: string, args: string[]): void {
 }
 
 async function main(): Promise<void> {
+  setLogLevel(process.env.DIALER_LOG_LEVEL ?? 'warn');
   const sim = await startSimulator({ port: Number(process.env.SIM_PORT ?? 0) });
 
   console.log(`McLeod simulator: ${sim.url}  (user demo, password demo, company TMS)`);

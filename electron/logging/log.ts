@@ -39,10 +39,20 @@ export interface ScopedLogger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-let root: Logger = pino({
-  level: process.env.DIALER_LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info'),
-  redact: { paths: redactedKeys, censor: '[redacted]' },
-});
+// Until the shell points it at a file, logs go to stderr so command-line tools keep stdout
+// for their own figures.
+let root: Logger = pino(
+  {
+    level: process.env.DIALER_LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info'),
+    redact: { paths: redactedKeys, censor: '[redacted]' },
+  },
+  pino.destination(2),
+);
+
+/** Changes how much is logged from now on (the soak and demo commands keep to warnings). */
+export function setLogLevel(level: string): void {
+  root.level = level;
+}
 
 /** Sends all logs to `file` (the shell calls this once with the user-data log folder). */
 export function logToFile(file: string, level = 'info'): void {

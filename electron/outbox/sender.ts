@@ -268,8 +268,12 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
         countAttempt: false,
         growBackoff: false,
       });
-      authPausedUntil = now.getTime() + authRetryMs;
-      logger.warn('outbox paused until the rep signs in again', { id: entry.id });
+      // With a token still in hand, the refusal raced a renewal made by another call: try
+      // again shortly. Without one, the rep must sign in (kick() ends the pause then).
+      const stillSignedIn = options.api() !== undefined;
+
+      authPausedUntil = now.getTime() + (stillSignedIn ? Math.min(authRetryMs, 5_000) : authRetryMs);
+      logger.warn('outbox paused: McLeod refused the sign-in', { id: entry.id, stillSignedIn });
 
       return;
     }
