@@ -114,10 +114,19 @@ describe('the main job through the core', () => {
     const accounts = vaultAccounts({ serverUrl: sim.url, companyId: 'TMS', userId: 'demo' });
     const forgetful = await signedInCore(false);
 
-    expect(await vault.get(accounts.token)).toMatch(/\S{8,}/);
+    const token = await vault.get(accounts.token);
+
+    expect(token).toMatch(/\S{8,}/);
     expect(await vault.get(accounts.password)).toBeNull();
     await forgetful.core.handlers['auth:signOut'](undefined);
     expect(await vault.get(accounts.token)).toBeNull();
+
+    // Signing out revokes the token at McLeod, not just locally.
+    const revoked = await fetch(`${sim.url}/crm/callListProfiles`, {
+      headers: { Authorization: `Token ${token}`, Accept: 'application/json' },
+    });
+
+    expect(revoked.status).toBe(401);
 
     await signedInCore(true);
     expect(await vault.get(accounts.password)).toBe('demo');

@@ -1,0 +1,77 @@
+/**
+ * An outcome McLeod refuses for good is never dropped: the rep is notified, sees McLeod's
+ * words in the outbox, fixes it and sends it again, and it arrives once.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createMcLeodClient } from '../../../electron/mcleod/client';
+import { startSimulator, type RunningSim } from '../../mcleod-sim';
+import { startCore } from '../../harness/core-fixture';
+import { createTestVault, type TestVault } from '../../harness/test-vault';
+
+let sim: RunningSim;
+let vault: TestVault;
+
+beforeAll(async () => {
+  sim = await startSimulator({ faults: {} });
+  vault = await createTestVault('attention');
+});
+
+afterAll(async () => {
+  await vault.clear();
+  await sim.stop();
+});
+
+it('turns a refused outcome into a notification and a fixable item that is sent once', async () => {
+  const fixture = await startCore({ vault });
+  const { handlers } = fixture.core;
+
+  await handlers['auth:signIn']({
+    serverUrl: sim.url,
+    companyId: 'TMS',
+    userId: 'demo',
+    password: 'demo',
+    remember: false,
+  });
+  const templates = await handlers['outcome:templates'](undefined);
+
+  // A company whose codes differ from the defaults: McLeod has no activity "VMAIL".
+  await handlers['settings:update']({
+    templates: templates.map((template, index) =>
+      index === 1 ? { ...template, activityId: 'VMAIL' } : template,
+    ),
+  });
+  const [profile] = await handlers['profiles:list']({ refresh: true });
+  const view = await handlers['session:start']({ kind: 'profile', profileId: profile!.id });
+  const prospectId = view.current!.id;
+  const notes = `refused then fixed ${Date.now()}`;
+
+  await handlers['outcome:log']({ prospectId, templateId: templates[1]!.id, notes });
+  await expect
+    .poll(async () => (await handlers['outbox:status'](undefined)).attention, { timeout: 10_000 })
+    .toBe(1);
+
+  const [item] = await handlers['outbox:list']({ state: 'attention' });
+
+  expect(item?.lastError).toMatch(/VMAIL/);
+  expect(fixture.adapters.notifications.at(-1)?.body).toMatch(/VMAIL/);
+
+  await handlers['outbox:resend']({ id: item!.id, activityId: 'VM' });
+  expect(await fixture.core.sender()!.drained(10_000)).toBe(true);
+  expect((await handlers['outbox:status'](undefined)).attention).toBe(0);
+
+  const checker: { token?: string } = {};
+  const api = createMcLeodClient({
+    serverUrl: sim.url,
+    companyId: 'TMS',
+    auth: { currentToken: () => checker.token, renewToken: async () => undefined },
+  });
+
+  checker.token = await api.login('demo', 'demo');
+  const ours = (await api.prospectHistory(prospectId)).filter((action) =>
+    action.remarks?.includes(notes),
+  );
+
+  expect(ours).toHaveLength(1);
+  expect(ours[0]!.activityId).toBe('VM');
+  await fixture.close();
+});
