@@ -17,7 +17,6 @@ export const channelNames = [
   'session:moveLater',
   'session:end',
   'outcome:templates',
-  'outcome:defaults',
   'outcome:log',
   'outbox:status',
   'outbox:list',

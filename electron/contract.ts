@@ -307,7 +307,6 @@ export const requests = {
   'session:end': none,
 
   'outcome:templates': none,
-  'outcome:defaults': z.object({ prospectId: id }),
   'outcome:log': z.object({
     prospectId: id,
     templateId: id,
@@ -365,7 +364,6 @@ export interface Responses {
   'session:moveLater': SessionView;
   'session:end': null;
   'outcome:templates': OutcomeTemplate[];
-  'outcome:defaults': { activityId?: string; nextActivityId?: string; remarks?: string };
   'outcome:log': { outboxId: number; session: SessionView };
   'outbox:status': OutboxStatus;
   'outbox:list': OutboxItem[];

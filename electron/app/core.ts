@@ -370,15 +370,6 @@ export async function createCore(adapters: ShellAdapters, options: CoreOptions =
     },
 
     'outcome:templates': async () => settings.get().templates,
-    'outcome:defaults': async ({ prospectId: _prospectId }) => {
-      const template = settings.get().templates[0];
-
-      return {
-        activityId: template?.activityId,
-        nextActivityId: template?.nextActivityId,
-        remarks: template?.remarks,
-      };
-    },
     'outcome:log': async (request) => {
       const timed = dialing.takeCallSeconds(request.prospectId);
 
