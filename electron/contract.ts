@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { channelNames, eventNames, type Channel, type EventName } from './channels';
+import type { McLeodErrorKind } from './mcleod/errors';
 import type {
   CallListProfile,
   Contact,
@@ -18,16 +19,9 @@ import type {
 
 // ---- values the renderer sees -------------------------------------------------------------
 
+/** McLeod's own failure kinds, plus what the app itself can refuse. */
 export type ErrorCode =
-  | 'auth'
-  | 'forbidden'
-  | 'unreachable'
-  | 'timeout'
-  | 'dropped'
-  | 'proxy'
-  | 'server'
-  | 'format'
-  | 'rejected'
+  | McLeodErrorKind
   | 'invalid'
   | 'not-found'
   | 'no-session'

@@ -12,7 +12,7 @@ import { startSimulator } from '../mcleod-sim';
 import { openDatabase } from '../../electron/store/database';
 import { createOutboxStore } from '../../electron/outbox/outbox-store';
 import { createOutboxSender } from '../../electron/outbox/sender';
-import { actionRow, prospectIds, signedInClient, tempDir } from '../unit/outbox/stack';
+import { actionRow, prospectIds, signedInClient, tempDir } from '../harness/mcleod-stack';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -6,12 +6,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createMcLeodClient } from '../../../electron/mcleod/client';
 import type { McLeodApi, Prospect } from '../../../electron/mcleod/types';
 import { vaultAccounts } from '../../../electron/secrets/vault';
 import type { QueueSource, SessionView } from '../../../electron/contract';
 import { startSimulator, type RunningSim } from '../../mcleod-sim';
 import { startCore, type CoreFixture } from '../../harness/core-fixture';
+import { signedInClient } from '../../harness/mcleod-stack';
 import { createTestVault, type TestVault } from '../../harness/test-vault';
 
 let sim: RunningSim;
@@ -47,14 +47,7 @@ async function firstListWithProspects(fixture: CoreFixture): Promise<{ source: Q
 beforeAll(async () => {
   sim = await startSimulator({ faults: {} });
   vault = await createTestVault('main-job');
-  let token: string | undefined = undefined;
-
-  api = createMcLeodClient({
-    serverUrl: sim.url,
-    companyId: 'TMS',
-    auth: { currentToken: () => token, renewToken: async () => undefined },
-  });
-  token = await api.login('demo', 'demo');
+  api = (await signedInClient(sim.url)).api;
 });
 
 afterEach(async () => {

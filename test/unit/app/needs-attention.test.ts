@@ -3,9 +3,9 @@
  * words in the outbox, fixes it and sends it again, and it arrives once.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createMcLeodClient } from '../../../electron/mcleod/client';
 import { startSimulator, type RunningSim } from '../../mcleod-sim';
 import { startCore } from '../../harness/core-fixture';
+import { signedInClient } from '../../harness/mcleod-stack';
 import { createTestVault, type TestVault } from '../../harness/test-vault';
 
 let sim: RunningSim;
@@ -59,14 +59,7 @@ it('turns a refused outcome into a notification and a fixable item that is sent 
   expect(await fixture.core.sender()!.drained(10_000)).toBe(true);
   expect((await handlers['outbox:status'](undefined)).attention).toBe(0);
 
-  const checker: { token?: string } = {};
-  const api = createMcLeodClient({
-    serverUrl: sim.url,
-    companyId: 'TMS',
-    auth: { currentToken: () => checker.token, renewToken: async () => undefined },
-  });
-
-  checker.token = await api.login('demo', 'demo');
+  const { api } = await signedInClient(sim.url);
   const ours = (await api.prospectHistory(prospectId)).filter((action) =>
     action.remarks?.includes(notes),
   );

@@ -3,10 +3,10 @@
  * restarted while still offline, and when McLeod is back every outcome arrives exactly once.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createMcLeodClient } from '../../../electron/mcleod/client';
 import type { QueueSource } from '../../../electron/contract';
 import { startSimulator, type RunningSim } from '../../mcleod-sim';
 import { startCore, type CoreFixture } from '../../harness/core-fixture';
+import { signedInClient } from '../../harness/mcleod-stack';
 import { createTestVault, type TestVault } from '../../harness/test-vault';
 
 let sim: RunningSim;
@@ -102,14 +102,8 @@ it('keeps walking and logging offline, across a restart, and sends everything on
   expect(await fixture.core.sender()!.drained(30_000)).toBe(true);
   expect((await again['outbox:status'](undefined)).connection).not.toBe('offline');
 
-  let token: string | undefined = undefined;
-  const api = createMcLeodClient({
-    serverUrl: sim.url,
-    companyId: 'TMS',
-    auth: { currentToken: () => token, renewToken: async () => undefined },
-  });
+  const { api } = await signedInClient(sim.url);
 
-  token = await api.login('demo', 'demo');
   for (const entry of logged) {
     const history = await api.prospectHistory(entry.prospectId);
 

@@ -3,7 +3,7 @@ import { buildQueue, orderQueue } from '../../../electron/calllist/queue';
 import { formatMcLeodDate } from '../../../electron/mcleod/dates';
 import type { CallListProfile, McLeodApi, Prospect } from '../../../electron/mcleod/types';
 import { startSimulator, type RunningSim } from '../../mcleod-sim/index';
-import { signedInClient } from '../outbox/stack';
+import { signedInClient } from '../../harness/mcleod-stack';
 
 let sim: RunningSim;
 let api: McLeodApi;

@@ -10,7 +10,7 @@
 import { openDatabase } from '../../../electron/store/database';
 import { createOutboxStore } from '../../../electron/outbox/outbox-store';
 import { createOutboxSender } from '../../../electron/outbox/sender';
-import { actionRow, signedInClient } from './stack';
+import { actionRow, signedInClient } from '../../harness/mcleod-stack';
 
 const need = (name: string): string => {
   const value = process.env[name];

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSim } from '../../mcleod-sim';
 import { openDatabase } from '../../../electron/store/database';
 import { createOutboxStore } from '../../../electron/outbox/outbox-store';
-import { prospectIds, remarksInMcLeod, signedInClient, tempDir } from './stack';
+import { prospectIds, remarksInMcLeod, signedInClient, tempDir } from '../../harness/mcleod-stack';
 
 const kills = 20;
 const perRun = 10;

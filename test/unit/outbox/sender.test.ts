@@ -16,7 +16,7 @@ import {
   signedInClient,
   tempDir,
   type SignedInClient,
-} from './stack';
+} from '../../harness/mcleod-stack';
 
 const fast = { baseMs: 10, maxMs: 50, factor: 2 };
 const quickProbe = { baseMs: 50, maxMs: 200, factor: 2 };

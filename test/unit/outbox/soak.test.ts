@@ -9,7 +9,7 @@ import { startSimulator, type RunningSim } from '../../mcleod-sim';
 import { openDatabase, type Db } from '../../../electron/store/database';
 import { createOutboxStore } from '../../../electron/outbox/outbox-store';
 import { createOutboxSender } from '../../../electron/outbox/sender';
-import { actionRow, prospectIds, remarksInMcLeod, signedInClient, tempDir } from './stack';
+import { actionRow, prospectIds, remarksInMcLeod, signedInClient, tempDir } from '../../harness/mcleod-stack';
 
 const outcomes = 1000;
 

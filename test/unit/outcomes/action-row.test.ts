@@ -4,7 +4,7 @@ import { parseMcLeodDate } from '../../../electron/mcleod/dates';
 import type { McLeodApi, McLeodRow } from '../../../electron/mcleod/types';
 import { buildActionRow, defaultTemplates } from '../../../electron/outcomes/templates';
 import { startSimulator, type RunningSim } from '../../mcleod-sim/index';
-import { prospectIds, signedInClient } from '../outbox/stack';
+import { prospectIds, signedInClient } from '../../harness/mcleod-stack';
 
 // 10:04:05 in Chicago (CDT, UTC-5) on Tuesday 10 March 2026.
 const now = new Date('2026-03-10T15:04:05Z');

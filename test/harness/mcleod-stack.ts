@@ -1,13 +1,13 @@
 /**
- * The outbox's real surroundings for tests and the benchmark: a SQLite file in a temp dir,
+ * McLeod's real surroundings for tests and the benchmark: a SQLite file in a temp dir,
  * the McLeod client signed in to the simulator over HTTP, and action rows as the app logs them.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createMcLeodClient } from '../../../electron/mcleod/client';
-import { formatMcLeodDate } from '../../../electron/mcleod/dates';
-import type { McLeodApi, McLeodRow } from '../../../electron/mcleod/types';
+import { createMcLeodClient } from '../../electron/mcleod/client';
+import { formatMcLeodDate } from '../../electron/mcleod/dates';
+import type { McLeodApi, McLeodRow } from '../../electron/mcleod/types';
 
 export function tempDir(prefix: string): { dir: string; remove(): void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
