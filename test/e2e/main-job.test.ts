@@ -4,34 +4,17 @@
  * HTTP. Every outcome is logged with the keyboard; then each prospect's history is read back
  * through a McLeod client to prove every action arrived once, as logged.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../electron/app/core';
-import { createMcLeodClient } from '../../electron/mcleod/client';
 import type { McLeodApi, ProspectAction } from '../../electron/mcleod/types';
 import { defaultTemplates } from '../../electron/outcomes/templates';
-import { startBrowserBridge, type BrowserBridge } from '../harness/browser-bridge';
-import { createNodeAdapters, type RecordingAdapters } from '../harness/node-adapters';
-import { createTestVault, type TestVault } from '../harness/test-vault';
-import { startSimulator, type RunningSim } from '../mcleod-sim';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const rendererDir = path.join(root, 'out', 'renderer');
-const shots = path.join(root, 'test-results', 'main-job');
-
-const chromiumFlags = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import {
+  currentProspectId as prospectOnCard,
+  signedInChecker,
+  startE2e,
+  startFirstProfileWith as startProfileWith,
+  waitForCardToLeave as waitForCardToLeaveOn,
+  type E2eWorld,
+} from './support';
 
 /** What the test logged for one prospect, to compare with McLeod's history. */
 interface Logged {
@@ -43,106 +26,20 @@ interface Logged {
   dialed: boolean;
 }
 
-let sim: RunningSim | undefined;
-let server: { url: string; companyId: string; userId: string; password: string };
-let userData: string;
-let vault: TestVault;
-let adapters: RecordingAdapters;
-let core: Core;
-let bridge: BrowserBridge;
-let browser: Browser;
-let page: Page;
+let world: E2eWorld;
 
 beforeAll(async () => {
-  if (!existsSync(path.join(rendererDir, 'index.html'))) {
-    const build = spawnSync('npm', ['run', '--silent', 'build:renderer'], { cwd: root });
-
-    if (build.status !== 0) throw new Error(`Renderer build failed: ${build.stderr}`);
-  }
-
-  mkdirSync(shots, { recursive: true });
-
-  if (process.env.MCLEOD_URL) {
-    server = {
-      url: process.env.MCLEOD_URL,
-      companyId: process.env.MCLEOD_COMPANY ?? 'TMS',
-      userId: process.env.MCLEOD_USER ?? '',
-      password: process.env.MCLEOD_PASSWORD ?? '',
-    };
-  } else {
-    sim = await startSimulator({ faults: {} });
-    server = { url: sim.url, companyId: 'TMS', userId: 'demo', password: 'demo' };
-  }
-
-  userData = mkdtempSync(path.join(tmpdir(), 'dialer-e2e-'));
-  vault = await createTestVault('e2e');
-  adapters = createNodeAdapters({ userData, vault });
-  core = await createCore(adapters, {
-    sender: { backoff: { baseMs: 200, maxMs: 2_000, factor: 2 } },
-  });
-  await core.start();
-  bridge = await startBrowserBridge({
-    handlers: core.handlers,
-    onEvent: (listener) => core.onEvent(listener),
-    rendererDir,
-  });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumFlags });
-  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  world = await startE2e({ shots: 'main-job', allowRealServer: true });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await bridge?.stop();
-  await core?.stop();
-  await vault?.clear();
-  await sim?.stop();
-  if (userData) rmSync(userData, { recursive: true, force: true });
+  await world?.close();
 });
 
-async function shoot(name: string) {
-  await page.screenshot({ path: path.join(shots, `${name}.png`) });
-}
-
-async function currentProspectId(): Promise<string> {
-  const id = await page.locator('.prospect-card').getAttribute('data-prospect-id');
-
-  if (!id) throw new Error('No prospect card on screen.');
-
-  return id;
-}
-
-/** Waits until the card shows another prospect or the list is finished. */
-async function waitForCardToLeave(prospectId: string) {
-  await expect
-    .poll(async () => {
-      if ((await page.getByTestId('session-finished').count()) > 0) return 'finished';
-
-      return page.locator('.prospect-card').getAttribute('data-prospect-id');
-    })
-    .not.toBe(prospectId);
-}
-
-/** Picks the first call list profile whose queue has at least `needed` prospects. */
-async function startFirstProfileWith(needed: number): Promise<number> {
-  const count = await page.getByTestId('profile-item').count();
-
-  for (let index = 0; index < count; index += 1) {
-    await page.getByTestId('profile-item').first().waitFor();
-    for (let step = 0; step < index; step += 1) await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
-    await page.getByTestId('progress').waitFor();
-
-    const progress = (await page.getByTestId('progress').textContent()) ?? '';
-    const total = Number(/of (\d+)/.exec(progress)?.[1] ?? 0);
-
-    if (total >= needed && (await page.locator('.prospect-card').count()) > 0) return total;
-
-    await page.keyboard.press('e');
-    await page.getByTestId('profile-item').first().waitFor();
-  }
-
-  throw new Error(`No call list profile has ${needed} prospects.`);
-}
+const shoot = (name: string) => world.shoot(name);
+const currentProspectId = () => prospectOnCard(world.page);
+const waitForCardToLeave = (prospectId: string) => waitForCardToLeaveOn(world.page, prospectId);
+const startFirstProfileWith = (needed: number) => startProfileWith(world.page, needed);
 
 function todayPlus(days: number): string {
   const date = new Date();
@@ -158,6 +55,7 @@ async function historyOf(api: McLeodApi, prospectId: string): Promise<ProspectAc
 
 describe('a calling session driven from the keyboard', () => {
   it('signs in, walks a call list logging five outcomes, and McLeod has each once', async () => {
+    const { page, bridge, server, sim, core, adapters } = world;
     const testStart = Date.now() - 1_000;
 
     await page.goto(bridge.url);
@@ -283,18 +181,14 @@ describe('a calling session driven from the keyboard', () => {
     await page.getByTestId('template-row').first().waitFor();
     await shoot('7-settings');
 
-    const checker: { token?: string } = {};
-    const api = createMcLeodClient({
-      serverUrl: server.url,
-      companyId: server.companyId,
-      auth: { currentToken: () => checker.token, renewToken: async () => undefined },
-    });
-
-    checker.token = await api.login(server.userId, server.password);
+    const checker = await signedInChecker(server);
+    const { api } = checker;
 
     for (const entry of logged) {
       const template = defaultTemplates.find((candidate) => candidate.key === entry.templateKey)!;
-      const expectedRemarks = entry.notes ? `${template.remarks} - ${entry.notes}` : template.remarks;
+      const expectedRemarks = entry.notes
+        ? `${template.remarks} - ${entry.notes}`
+        : template.remarks;
       const ours = (await historyOf(api, entry.prospectId)).filter(
         (action) =>
           action.actionDate !== undefined &&
@@ -324,6 +218,6 @@ describe('a calling session driven from the keyboard', () => {
     expect(adapters.opened.filter((link) => link.length > 0)).toHaveLength(
       logged.filter((entry) => entry.dialed).length,
     );
-    await api.logout(checker.token);
+    await checker.close();
   });
 });

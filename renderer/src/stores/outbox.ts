@@ -17,14 +17,29 @@ export const useOutboxStore = defineStore('outbox', () => {
   const waiting = ref<OutboxItem[]>([]);
   const sent = ref<OutboxItem[]>([]);
   const error = ref('');
+  /** Counts the pushed statuses, to tell whether one arrived while a call was on its way. */
+  let pushes = 0;
 
   subscribe('outbox:changed', (next) => {
+    pushes += 1;
     status.value = next;
   });
 
+  /**
+   * Takes the status a call answered unless main pushed one meanwhile: the sender may finish
+   * (and push "0 waiting") before the answer to a resend arrives, and that older answer would
+   * otherwise stay on screen until the next change.
+   */
+  async function statusFrom(request: () => Promise<OutboxStatus>): Promise<void> {
+    const before = pushes;
+    const answered = await request();
+
+    if (pushes === before) status.value = answered;
+  }
+
   async function loadStatus() {
     try {
-      status.value = await call('outbox:status');
+      await statusFrom(() => call('outbox:status'));
     } catch (caught) {
       error.value = messageOf(caught);
     }
@@ -50,7 +65,7 @@ export const useOutboxStore = defineStore('outbox', () => {
 
   async function resend(id: number, fix: OutboxFix) {
     try {
-      status.value = await call('outbox:resend', { id, ...fix });
+      await statusFrom(() => call('outbox:resend', { id, ...fix }));
       await loadLists();
     } catch (caught) {
       error.value = messageOf(caught);
@@ -59,7 +74,7 @@ export const useOutboxStore = defineStore('outbox', () => {
 
   async function discard(id: number) {
     try {
-      status.value = await call('outbox:discard', { id });
+      await statusFrom(() => call('outbox:discard', { id }));
       await loadLists();
     } catch (caught) {
       error.value = messageOf(caught);
