@@ -193,6 +193,15 @@ export async function createCore(adapters: ShellAdapters, options: CoreOptions =
     return path.join(adapters.paths.userData, 'accounts', `${id}.sqlite`);
   }
 
+  /** The signed-in client, but only while it is this account's: never another user's. */
+  function apiFor(signIn: LastSignIn): () => McLeodApi | undefined {
+    return () => {
+      const active = auth.account();
+
+      return active && sameAccount(active, signIn) ? auth.api() : undefined;
+    };
+  }
+
   function openAccount(signIn: LastSignIn): Account {
     const { db, recoveredFrom } = openDatabase(accountFile(signIn), {
       nativeBinding: options.nativeBinding,
@@ -211,7 +220,7 @@ export async function createCore(adapters: ShellAdapters, options: CoreOptions =
     const sessions = createSessionStore(db);
     const sender = createOutboxSender({
       store: outbox,
-      api: () => auth.api(),
+      api: apiFor(signIn),
       clock: adapters.clock,
       concurrency: options.sender?.concurrency,
       backoff: options.sender?.backoff,
@@ -221,7 +230,7 @@ export async function createCore(adapters: ShellAdapters, options: CoreOptions =
       },
     });
     const calling = createCallingService({
-      api: () => auth.api() as McLeodApi | undefined,
+      api: apiFor(signIn),
       cache,
       sessions,
       outbox,
@@ -452,3 +461,6 @@ export async function createCore(adapters: ShellAdapters, options: CoreOptions =
   };
 }
 
+function sameAccount(a: LastSignIn, b: LastSignIn): boolean {
+  return a.serverUrl === b.serverUrl && a.companyId === b.companyId && a.userId === b.userId;
+}

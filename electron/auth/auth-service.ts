@@ -44,20 +44,25 @@ export interface AuthServiceOptions {
   timeoutMs?: number;
 }
 
+/** One signed-in McLeod account: its client carries this connection's token and no other. */
+interface Connection {
+  signIn: LastSignIn;
+  client: McLeodApi;
+  token?: string;
+  renewing?: Promise<string | undefined>;
+}
+
 export function createAuthService(options: AuthServiceOptions): AuthService {
   const { vault, settings } = options;
   const listeners = new Set<(status: AuthStatus) => void>();
-  let account: LastSignIn | undefined;
-  let token: string | undefined;
-  let client: McLeodApi | undefined;
+  let current: Connection | undefined;
   let notice: string | undefined;
-  let renewing: Promise<string | undefined> | undefined;
 
   function status(): AuthStatus {
-    const last = account ?? settings.get().lastSignIn;
+    const last = current?.signIn ?? settings.get().lastSignIn;
 
     return {
-      signedIn: Boolean(account && token),
+      signedIn: Boolean(current?.token),
       serverUrl: last?.serverUrl,
       companyId: last?.companyId,
       userId: last?.userId,
@@ -67,84 +72,96 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
   }
 
   function changed(): AuthStatus {
-    const current = status();
+    const now = status();
 
-    for (const listener of listeners) listener(current);
+    for (const listener of listeners) listener(now);
 
-    return current;
+    return now;
   }
 
-  function makeClient(signIn: LastSignIn): McLeodApi {
-    return createMcLeodClient({
+  function connect(signIn: LastSignIn, token?: string): Connection {
+    const connection: Connection = { signIn, token } as Connection;
+
+    connection.client = createMcLeodClient({
       serverUrl: signIn.serverUrl,
       companyId: signIn.companyId,
       fetch: options.fetch,
       timeoutMs: options.timeoutMs,
       auth: {
-        currentToken: () => token,
+        currentToken: () => connection.token,
         renewToken: () => {
           // Several calls may hit the expiry at once: renew once for all of them.
-          renewing ??= renew(signIn).finally(() => {
-            renewing = undefined;
+          connection.renewing ??= renew(connection).finally(() => {
+            connection.renewing = undefined;
           });
 
-          return renewing;
+          return connection.renewing;
         },
       },
     });
+
+    return connection;
   }
 
-  async function renew(signIn: LastSignIn): Promise<string | undefined> {
+  async function renew(connection: Connection): Promise<string | undefined> {
+    const { signIn } = connection;
     const accounts = vaultAccounts(signIn);
     const password = signIn.remember ? await vault.get(accounts.password) : null;
 
-    if (!password || !client) {
+    if (!password) {
       logger.info('token no longer accepted and no remembered password: sign-in needed');
-      token = undefined;
-      await vault.delete(accounts.token);
-      notice = 'Your McLeod session ended. Sign in again; logged calls are kept and will be sent.';
-      changed();
 
-      return undefined;
+      return endConnection(connection, accounts.token,
+        'Your McLeod session ended. Sign in again; logged calls are kept and will be sent.');
     }
 
     try {
-      token = await client.login(signIn.userId, password);
-      await vault.set(accounts.token, token);
+      connection.token = await connection.client.login(signIn.userId, password);
+      await vault.set(accounts.token, connection.token);
       logger.info('token renewed with the remembered password');
 
-      return token;
+      return connection.token;
     } catch (error) {
       if (isMcLeodError(error) && error.kind === 'auth') {
-        token = undefined;
         await vault.delete(accounts.password);
-        notice = 'McLeod no longer accepts the remembered password. Sign in again.';
-        changed();
 
-        return undefined;
+        return endConnection(connection, accounts.token,
+          'McLeod no longer accepts the remembered password. Sign in again.');
       }
 
       throw error;
     }
   }
 
+  async function endConnection(
+    connection: Connection,
+    tokenAccount: string,
+    message: string,
+  ): Promise<undefined> {
+    connection.token = undefined;
+    await vault.delete(tokenAccount);
+    if (connection === current) {
+      notice = message;
+      changed();
+    }
+
+    return undefined;
+  }
+
   return {
     status,
-    api: () => (token ? client : undefined),
-    account: () => (token ? account : undefined),
+    api: () => (current?.token ? current.client : undefined),
+    account: () => (current?.token ? current.signIn : undefined),
 
     async restore() {
       const last = settings.get().lastSignIn;
 
       if (!last) return status();
 
-      const accounts = vaultAccounts(last);
-      const saved = await vault.get(accounts.token);
+      const saved = await vault.get(vaultAccounts(last).token);
 
       if (saved) {
-        account = last;
-        token = saved;
-        client = makeClient(last);
+        current = connect(last, saved);
         logger.info('restored the last sign-in from the keychain');
       }
 
@@ -166,61 +183,56 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
         userId: request.userId.trim(),
         remember: request.remember,
       };
-      const candidate = makeClient(signIn);
-      const newToken = await candidate.login(signIn.userId, request.password);
+      const candidate = connect(signIn);
 
-      // A login can succeed for a user who lacks the CRM role; find out now, not mid-call.
-      const previousToken = token;
-
-      token = newToken;
+      candidate.token = await candidate.client.login(signIn.userId, request.password);
       try {
-        await candidate.listCallListProfiles();
+        // A login can succeed for a user who lacks the CRM role; find out now, not mid-call.
+        await candidate.client.listCallListProfiles();
       } catch (error) {
-        token = previousToken;
-        await candidate.logout(newToken).catch(() => undefined);
+        await candidate.client.logout(candidate.token).catch(() => undefined);
         throw error;
       }
 
-      if (account && previousToken && previousToken !== newToken && client) {
-        await client.logout(previousToken).catch(() => undefined);
-      }
-
+      const previous = current;
       const accounts = vaultAccounts(signIn);
 
-      await vault.set(accounts.token, newToken);
+      await vault.set(accounts.token, candidate.token);
       if (signIn.remember) await vault.set(accounts.password, request.password);
       else await vault.delete(accounts.password);
 
-      account = signIn;
-      client = candidate;
+      current = candidate;
       notice = undefined;
       settings.update({ lastSignIn: signIn });
+      if (previous?.token) {
+        // Every login mints a token: revoke the one this sign-in replaces.
+        await previous.client.logout(previous.token).catch(() => undefined);
+        previous.token = undefined;
+      }
       logger.info('signed in', { serverUrl: signIn.serverUrl, userId: signIn.userId });
 
       return changed();
     },
 
     async signOut() {
-      const last = account;
-      const oldToken = token;
+      const leaving = current;
 
-      token = undefined;
-      account = undefined;
+      current = undefined;
       notice = undefined;
-      if (last) {
-        const accounts = vaultAccounts(last);
+      if (leaving) {
+        const accounts = vaultAccounts(leaving.signIn);
 
-        if (oldToken && client) {
+        if (leaving.token) {
           // Revoke when we can; offline the token simply stays unused until it expires.
-          await client.logout(oldToken).catch((error: unknown) => {
+          await leaving.client.logout(leaving.token).catch((error: unknown) => {
             logger.warn('could not revoke the token at sign-out', { reason: String(error) });
           });
+          leaving.token = undefined;
         }
         await vault.delete(accounts.token);
         await vault.delete(accounts.password);
-        settings.update({ lastSignIn: { ...last, remember: false } });
+        settings.update({ lastSignIn: { ...leaving.signIn, remember: false } });
       }
-      client = undefined;
 
       return changed();
     },
