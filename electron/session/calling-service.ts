@@ -224,7 +224,6 @@ export function createCallingService(options: CallingServiceOptions): CallingSer
         currentProblem = error.message;
       }
     }
-    const queue = cache.queue.get(queueKey(current.source));
 
     return {
       source: current.source,
@@ -237,7 +236,9 @@ export function createCallingService(options: CallingServiceOptions): CallingSer
       currentId,
       currentProblem,
       finished: currentId === undefined,
-      cachedAt: connectivity.isOffline() ? queue?.fetchedAt.toISOString() : undefined,
+      cachedAt: connectivity.isOffline()
+        ? cache.queue.get(queueKey(current.source))?.fetchedAt.toISOString()
+        : undefined,
     };
   }
 
