@@ -44,7 +44,12 @@ async function main(): Promise<void> {
   const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'dialer-soak-'));
   const { vault, kind } = await headlessVault(`McLeod Dialer soak ${process.pid}`);
   const core = await createCore(createNodeAdapters({ userData, vault }), {
-    sender: { concurrency: Number(args.concurrency), backoff: { baseMs: 50, maxMs: 2_000, factor: 2 } },
+    // Short waits so a soak finishes in minutes; the app's defaults are gentler on McLeod.
+    sender: {
+      concurrency: Number(args.concurrency),
+      backoff: { baseMs: 50, maxMs: 2_000, factor: 2 },
+      settleMs: 1_000,
+    },
   });
 
   console.log(`soak: server ${serverUrl}${sim ? ' (simulator)' : ''}, secrets in ${kind}`);

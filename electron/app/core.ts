@@ -42,7 +42,11 @@ export interface CoreOptions {
   /** Path of better-sqlite3's .node built for Electron, when it is not in node_modules. */
   nativeBinding?: string;
   /** Outbox sender tuning, for tests and the soak command. */
-  sender?: { concurrency?: number; backoff?: { baseMs: number; maxMs: number; factor: number } };
+  sender?: {
+    concurrency?: number;
+    backoff?: { baseMs: number; maxMs: number; factor: number };
+    settleMs?: number;
+  };
   /** How long a McLeod call may take before it counts as unanswered. */
   timeoutMs?: number;
 }
@@ -224,6 +228,7 @@ export async function createCore(adapters: ShellAdapters, options: CoreOptions =
       clock: adapters.clock,
       concurrency: options.sender?.concurrency,
       backoff: options.sender?.backoff,
+      settleMs: options.sender?.settleMs,
       onChange: (status) => {
         if (status.connection !== 'offline' && status.lastSentAt) connectivity.reachable();
         emitOutbox();

@@ -45,6 +45,12 @@ export interface OutboxSenderOptions {
   authRetryMs?: number;
   /** A reply McLeod sent but we could not read moves to attention after this many tries. */
   formatAttemptsBeforeAttention?: number;
+  /**
+   * After a send that timed out, dropped or met a gateway error, McLeod may still be working
+   * on it. The history check is repeated until this long after the doubt began before the
+   * outcome is created again. Default 45 s (more than the client's 20 s timeout).
+   */
+  settleMs?: number;
   onChange?: (status: OutboxStatus) => void;
   /** Jitter source in [0, 1), injectable for tests. */
   random?: () => number;
@@ -66,6 +72,16 @@ export interface OutboxSender {
 
 type Delivery = { actionId: string; how: 'created' | 'matched' };
 
+/** A send whose outcome is unknown because McLeod may still be working on it. */
+class StillSettling extends Error {
+  constructor(readonly until: number) {
+    super('Waiting to see whether McLeod saved the earlier attempt before sending again.');
+  }
+}
+
+/** Kinds of failure after which McLeod may still be carrying out the request. */
+const mayStillBeRunning = new Set(['timeout', 'dropped', 'proxy']);
+
 const farFuture = new Date(8.64e15);
 
 /** Backoff with full jitter: a random wait up to the capped exponential ceiling. */
@@ -85,6 +101,9 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
   const authRetryMs = options.authRetryMs ?? 60_000;
   const formatLimit = options.formatAttemptsBeforeAttention ?? 5;
   const idleCheckMs = 30_000;
+  const settleMs = options.settleMs ?? 45_000;
+  /** When the doubt about each uncertain entry's last send began (this process only). */
+  const doubtSince = new Map<number, number>();
 
   const inFlight = new Map<number, Promise<void>>();
   const drainWaiters = new Set<() => void>();
@@ -217,6 +236,12 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
         const match = findSameAction(entry.row, history, store.claimedActionIds(entry.prospectId));
 
         if (match) return { actionId: match.id, how: 'matched' };
+
+        const since = doubtSince.get(entry.id);
+
+        if (since !== undefined && clock.now().getTime() - since < settleMs) {
+          throw new StillSettling(since + settleMs);
+        }
       }
       creating = true;
       const action = await api.createAction(entry.row);
@@ -232,6 +257,7 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
   }
 
   function onDelivered(entry: StoredOutboxEntry, delivery: Delivery): void {
+    doubtSince.delete(entry.id);
     store.markSent(entry.id, delivery.actionId, delivery.how, clock.now());
     logger.debug('outbox outcome is in McLeod', {
       id: entry.id,
@@ -249,6 +275,21 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
     const { error } = failure;
     const uncertain = entry.uncertain || failure.mayHaveCommitted;
     const now = clock.now();
+
+    if (error instanceof StillSettling) {
+      // The history answered, so McLeod is reachable; only this outcome waits.
+      backOnline();
+      store.markRetry(entry.id, error.message, new Date(error.until), {
+        uncertain: true,
+        countAttempt: false,
+        growBackoff: false,
+      });
+
+      return;
+    }
+    if (failure.mayHaveCommitted && isMcLeodError(error) && mayStillBeRunning.has(error.kind)) {
+      doubtSince.set(entry.id, now.getTime());
+    }
 
     if (!isMcLeodError(error)) {
       retryLater(entry, String(error), uncertain, now);

@@ -31,7 +31,7 @@ export async function startCore(options: {
   const adapters = createNodeAdapters({ userData, vault: options.vault, clock: options.clock });
   const core = await createCore(adapters, {
     timeoutMs: 3_000,
-    sender: { backoff: { baseMs: 20, maxMs: 400, factor: 2 } },
+    sender: { backoff: { baseMs: 20, maxMs: 400, factor: 2 }, settleMs: 500 },
     ...options.core,
   });
   const events: CoreFixture['events'] = [];

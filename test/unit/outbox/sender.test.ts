@@ -177,6 +177,24 @@ describe('outbox sender over HTTP', () => {
     expect(store.get(id)).toMatchObject({ state: 'sent', sentHow: 'matched' });
   });
 
+  it('waits for a timed-out create McLeod is still working on instead of sending it again', async () => {
+    // The server takes 1.5 s; the client gives up after 0.5 s and the server then goes fast.
+    client = await signedInClient(sim.url, { timeoutMs: 500 });
+    sim.setFaults({ latencyMs: 1_500 });
+    const id = logOutcome(prospects[0]!, 'slow-commit once');
+
+    start({ settleMs: 2_500 });
+    await waitFor(() => store.get(id)?.lastError !== undefined, 5_000);
+    sim.setFaults({});
+
+    expect(await sender!.drained(15_000)).toBe(true);
+    // Count only once the first, slow request has surely finished on the server.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const copies = await remarksInMcLeod(client.api, [prospects[0]!], 'slow-commit');
+
+    expect(copies.get('slow-commit once')).toBe(1);
+  });
+
   it('signs in again when the token expires and loses no outcome', async () => {
     const tag = `token-${Date.now()}`;
 
