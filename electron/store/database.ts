@@ -30,6 +30,10 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): O
   fs.mkdirSync(path.dirname(file), { recursive: true });
 
   try {
+    if (lostMainFile(file)) {
+      throw new Error('the file is empty but its write-ahead log holds data');
+    }
+
     return { db: openChecked(file, options) };
   } catch (error) {
     const aside = `${file}.unreadable-${Date.now()}`;
@@ -45,6 +49,16 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): O
 
     return { db: openChecked(file, options), recoveredFrom: aside };
   }
+}
+
+/**
+ * SQLite takes an empty file for a new database and discards the write-ahead log beside it,
+ * which may hold every outcome logged since the last checkpoint (a crash leaves them there).
+ */
+function lostMainFile(file: string): boolean {
+  const size = (name: string) => (fs.existsSync(name) ? fs.statSync(name).size : -1);
+
+  return size(file) === 0 && size(`${file}-wal`) > 0;
 }
 
 function openChecked(file: string, options: OpenDatabaseOptions): Db {
