@@ -278,6 +278,16 @@ const hotkeyAction = z.enum([
 
 const none = z.undefined();
 
+const clockTime = z
+  .string()
+  .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'Use a time of day such as 08:00 or 17:30.');
+
+function minutesOf(time: string): number {
+  const [hours = 0, minutes = 0] = time.split(':').map(Number);
+
+  return hours * 60 + minutes;
+}
+
 export const requests = {
   'auth:status': none,
   'auth:signIn': z.object({
@@ -332,10 +342,17 @@ export const requests = {
     dialPreset: z.string().max(40).optional(),
     defaultCountry: z.string().length(2).optional(),
     callingHours: z
-      .object({ start: z.string().regex(/^\d{1,2}:\d{2}$/), end: z.string().regex(/^\d{1,2}:\d{2}$/) })
+      .object({ start: clockTime, end: clockTime })
+      .refine((hours) => minutesOf(hours.start) < minutesOf(hours.end), {
+        message: 'Calling hours must start before they end (for example 08:00 to 17:00).',
+      })
       .optional(),
     prefetchAhead: z.number().int().min(0).max(20).optional(),
-    templates: z.array(outcomeTemplate).max(9).optional(),
+    templates: z
+      .array(outcomeTemplate)
+      .min(1, 'Keep at least one outcome template.')
+      .max(9)
+      .optional(),
   }),
 
   'hotkeys:status': none,

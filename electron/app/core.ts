@@ -5,6 +5,7 @@
  * with Node ones and drive exactly the same handlers.
  */
 import { createHash } from 'node:crypto';
+import { isSupportedCountry } from 'libphonenumber-js';
 import path from 'node:path';
 import type {
   AuthStatus,
@@ -32,6 +33,7 @@ import {
   publicSettings,
   type LastSignIn,
 } from '../settings/settings-store';
+import { accountKey } from '../secrets/vault';
 import { openDatabase, type Db } from '../store/database';
 import type { ShellAdapters } from './adapters';
 import { UserFacingError } from './dispatch';
@@ -98,6 +100,13 @@ export async function createCore(adapters: ShellAdapters, options: CoreOptions =
   let probeDelay = probeIntervalMs.first;
   let lastAttention = 0;
 
+  if (settings.recoveredFrom) {
+    adapters.notify.show(
+      'Dialer settings were reset',
+      'The settings file could not be read and was set aside. Check the outcome templates ' +
+        "and their activity codes in Settings before logging calls: they are back to the defaults.",
+    );
+  }
   hotkeys.configure(settings.get().hotkeys);
   if (settings.get().hotkeysPaused) hotkeys.pause(true);
 
@@ -189,10 +198,7 @@ export async function createCore(adapters: ShellAdapters, options: CoreOptions =
   }
 
   function accountFile(signIn: LastSignIn): string {
-    const id = createHash('sha256')
-      .update(`${signIn.serverUrl}\n${signIn.companyId}\n${signIn.userId}`)
-      .digest('hex')
-      .slice(0, 16);
+    const id = createHash('sha256').update(accountKey(signIn)).digest('hex').slice(0, 16);
 
     return path.join(adapters.paths.userData, 'accounts', `${id}.sqlite`);
   }
@@ -306,6 +312,14 @@ export async function createCore(adapters: ShellAdapters, options: CoreOptions =
   });
 
   function applySettings(change: Partial<Settings>): Settings {
+    if (change.defaultCountry && !isSupportedCountry(change.defaultCountry.toUpperCase())) {
+      throw new UserFacingError(
+        'invalid',
+        `"${change.defaultCountry}" is not a country code phone numbers can be read for; ` +
+          'use a two-letter code such as US or CA.',
+      );
+    }
+    if (change.defaultCountry) change = { ...change, defaultCountry: change.defaultCountry.toUpperCase() };
     if (change.templates) {
       const problems = validateTemplates(change.templates);
 
@@ -467,5 +481,5 @@ export async function createCore(adapters: ShellAdapters, options: CoreOptions =
 }
 
 function sameAccount(a: LastSignIn, b: LastSignIn): boolean {
-  return a.serverUrl === b.serverUrl && a.companyId === b.companyId && a.userId === b.userId;
+  return accountKey(a) === accountKey(b);
 }

@@ -8,9 +8,26 @@ export interface SecretVault {
   delete(account: string): Promise<void>;
 }
 
+export interface AccountIdentity {
+  serverUrl: string;
+  companyId: string;
+  userId: string;
+}
+
+/**
+ * One key per McLeod account, whatever case the rep typed it in: McLeod matches user and
+ * company IDs without regard to case, so `DEMO` at `tms` is the same account as `demo` at
+ * `TMS`, with the same outbox and keychain entries.
+ */
+export function accountKey(account: AccountIdentity): string {
+  const server = account.serverUrl.trim().replace(/\/+$/, '').toLowerCase();
+
+  return `${account.userId.trim().toLowerCase()}@${account.companyId.trim().toUpperCase()}@${server}`;
+}
+
 /** Keychain account names for one McLeod sign-in, kept apart per server, company and user. */
-export function vaultAccounts(sign: { serverUrl: string; companyId: string; userId: string }) {
-  const base = `${sign.userId}@${sign.companyId}@${sign.serverUrl}`;
+export function vaultAccounts(account: AccountIdentity) {
+  const base = accountKey(account);
 
   return { token: `${base}#token`, password: `${base}#password` };
 }

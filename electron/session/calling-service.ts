@@ -390,15 +390,23 @@ export function createCallingService(options: CallingServiceOptions): CallingSer
         throw new UserFacingError('invalid', 'That outcome template no longer exists. Check Settings.');
       }
 
+      requireInSession(current, request.prospectId);
       const prospect = cache.prospect.get(request.prospectId)?.value;
       const now = clock.now();
-      const row = buildActionRow({
-        defaults: actionDefaults(prospect, request.prospectId),
-        template,
-        request,
-        prospectId: request.prospectId,
-        now,
-      });
+      let row: McLeodRow;
+
+      try {
+        row = buildActionRow({
+          defaults: actionDefaults(prospect, request.prospectId),
+          template,
+          request,
+          prospectId: request.prospectId,
+          now,
+        });
+      } catch (error) {
+        // Only what the rep typed can fail here, e.g. a follow-up date that is no date.
+        throw new UserFacingError('invalid', error instanceof Error ? error.message : String(error));
+      }
       const { id } = outbox.addWith(
         { prospectId: request.prospectId, prospectName: prospect?.name ?? request.prospectId, row, loggedAt: now },
         () => {
@@ -413,6 +421,17 @@ export function createCallingService(options: CallingServiceOptions): CallingSer
       return { outboxId: id, session: await viewAndPrefetch() };
     },
 
-    card,
+    async card(prospectId) {
+      requireInSession(requireSession(), prospectId);
+
+      return card(prospectId);
+    },
   };
+}
+
+/** Outcomes and dials are for the prospects of the session the rep is walking, no others. */
+function requireInSession(session: CallSession, prospectId: string): void {
+  if (!session.snapshot().prospectIds.includes(prospectId)) {
+    throw new UserFacingError('invalid', 'That prospect is not in this calling session.');
+  }
 }
