@@ -6,6 +6,7 @@
  * retries. Replies are parsed at this edge into the domain types; every failure becomes a
  * McLeodError whose kind says what to do and whose message never holds a token or password.
  */
+import pRetry from 'p-retry';
 import { log } from '../logging/log';
 import {
   bodyKind,
@@ -17,7 +18,7 @@ import {
   type Exchange,
   type ServerReply,
 } from './classify';
-import { McLeodError } from './errors';
+import { isMcLeodError, McLeodError } from './errors';
 import { collectSearchPages } from './paging';
 import { parseAction, parseProfile, parseProspect, parseRow } from './rows';
 import type { McLeodApi, McLeodRow, SavedSearchRef } from './types';
@@ -128,7 +129,7 @@ export function createMcLeodClient(options: McLeodClientOptions): McLeodApi {
         // A redirect could carry the Authorization header elsewhere; report it instead.
         redirect: 'manual',
       });
-      const body = await response.text();
+      const body = await readCapped(response, call);
 
       logger.debug('request answered', {
         method: call.method,
@@ -141,6 +142,7 @@ export function createMcLeodClient(options: McLeodClientOptions): McLeodApi {
 
       return { status: response.status, body, contentType };
     } catch (failure) {
+      if (failure instanceof McLeodError) throw failure;
       const error = classifyFailure(failure, describe(call, secrets), {
         fired: signal.aborted,
         seconds: Math.round(timeoutMs / 100) / 10,
@@ -169,8 +171,25 @@ export function createMcLeodClient(options: McLeodClientOptions): McLeodApi {
     return renewal;
   }
 
+  /**
+   * A call with the session token. Reads (GET) are tried up to three times when the server
+   * or a proxy fails them or the connection drops, since repeating a read changes nothing;
+   * writes are never repeated here (the outbox decides that, after checking history).
+   */
+  function request(call: Call): Promise<unknown> {
+    if (call.method !== 'GET') return requestOnce(call);
+
+    return pRetry(() => requestOnce(call), {
+      retries: 2,
+      minTimeout: 300,
+      factor: 3,
+      randomize: true,
+      shouldRetry: ({ error }) => isMcLeodError(error) && retriedReadFailures.has(error.kind),
+    });
+  }
+
   /** A call with the session token, renewed once on a 401; answers the parsed JSON body. */
-  async function request(call: Call): Promise<unknown> {
+  async function requestOnce(call: Call): Promise<unknown> {
     let token = auth.currentToken();
 
     if (token === undefined || token === '') {
@@ -393,6 +412,47 @@ export function createMcLeodClient(options: McLeodClientOptions): McLeodApi {
 }
 
 /** A 401 that means "who are you?" rather than "you may not": only that one is worth a renewal. */
+/** Failures of a read worth an immediate second try. */
+const retriedReadFailures = new Set<string>(['server', 'proxy', 'dropped']);
+
+/** Larger replies are refused: no CRM answer the dialer asks for comes near this. */
+const maxReplyBytes = 32 * 1024 * 1024;
+
+/** Reads a reply body, refusing one so large it would exhaust the app's memory. */
+async function readCapped(response: Response, call: Call): Promise<string> {
+  const tooLarge = () =>
+    new McLeodError(
+      'format',
+      `McLeod sent a reply larger than ${maxReplyBytes / 1024 / 1024} MB to ${call.path}; ` +
+        'the dialer does not read replies that large. Ask IT to check the server or proxy.',
+      { status: response.status, method: call.method, path: call.path },
+    );
+
+  if (Number(response.headers.get('content-length') ?? 0) > maxReplyBytes) {
+    await response.body?.cancel();
+    throw tooLarge();
+  }
+  if (!response.body) return '';
+
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+
+  for (;;) {
+    const { done, value } = await reader.read();
+
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxReplyBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 function isPlainAuthRefusal(reply: ServerReply): boolean {
   return bodyKind(reply.body, reply.contentType) !== 'html' && !mentionsMissingRole(reply.body);
 }

@@ -111,7 +111,7 @@ export async function startE2e(options: E2eOptions): Promise<E2eWorld> {
   options.prepare?.(adapters);
 
   const core = await createCore(adapters, {
-    sender: { backoff: { baseMs: 200, maxMs: 2_000, factor: 2 } },
+    sender: { backoff: { baseMs: 200, maxMs: 2_000, factor: 2 }, settleMs: 1_000 },
     ...options.core,
   });
 

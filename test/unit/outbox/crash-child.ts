@@ -37,6 +37,8 @@ async function main(): Promise<void> {
     api: () => client.api,
     backoff: { baseMs: 10, maxMs: 100, factor: 2 },
     probe: { baseMs: 20, maxMs: 100, factor: 2 },
+    // The simulator stores a write before it drops the line: no need to wait long for it.
+    settleMs: 100,
   });
 
   sender.start();

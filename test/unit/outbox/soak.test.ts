@@ -52,6 +52,8 @@ describe('outbox soak', () => {
         concurrency: 4,
         backoff: { baseMs: 10, maxMs: 100, factor: 2 },
         probe: { baseMs: 10, maxMs: 50, factor: 2 },
+        // The simulator stores a write before it drops the line: no need to wait long for it.
+        settleMs: 100,
       });
 
       const ids: number[] = [];
