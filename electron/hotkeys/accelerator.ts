@@ -159,3 +159,24 @@ export function typesOverOtherApps(accelerator: string): boolean {
 
   return guarding.length === 0 && !standalone;
 }
+
+/**
+ * Ctrl or Cmd with one letter or key (and at most Shift) is how every app copies, pastes,
+ * undoes, saves, finds and closes: taking one globally would break that in the softphone,
+ * the CRM and the browser for the whole session. Such shortcuts need Alt/Option or a
+ * function key.
+ */
+export function takesOverAppShortcut(accelerator: string): boolean {
+  const parsed = parseAccelerator(accelerator);
+
+  if (!parsed) return false;
+
+  const commandLike = ['CommandOrControl', 'Control', 'Command', 'Super'];
+  const onlyCommand = parsed.modifiers.every(
+    (modifier) => modifier === 'Shift' || commandLike.includes(modifier),
+  );
+  const functionKey = /^F([1-9]|1\d|2[0-4])$/.test(parsed.key);
+
+  return parsed.modifiers.some((modifier) => commandLike.includes(modifier)) && onlyCommand &&
+    !functionKey && !/^(Media|Volume)/.test(parsed.key);
+}

@@ -15,6 +15,7 @@ import {
   acceleratorIdentity,
   describeAccelerator,
   isValidAccelerator,
+  takesOverAppShortcut,
   typesOverOtherApps,
 } from './accelerator';
 
@@ -113,6 +114,11 @@ export function createHotkeyRegistry(
     if (typesOverOtherApps(accelerator)) {
       return `${shown(accelerator)} has no Ctrl, Alt or ${platform === 'darwin' ? 'Cmd' : 'Win'} ` +
         'key, so it would fire while typing in other apps; add one.';
+    }
+
+    if (takesOverAppShortcut(accelerator)) {
+      return `${shown(accelerator)} is a shortcut other apps use (copy, paste, save...); ` +
+        `add ${platform === 'darwin' ? 'Option' : 'Alt'} to it.`;
     }
 
     return undefined;

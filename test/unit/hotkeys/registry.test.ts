@@ -218,6 +218,22 @@ describe('hotkey registry', () => {
     expect(registry.bindings().dial).toBe('CommandOrControl+Alt+D');
   });
 
+  it.each(['CommandOrControl+C', 'Ctrl+V', 'Command+Z', 'CommandOrControl+Shift+S', 'Super+L'])(
+    'refuses %s, which other apps use for copy, paste, undo, save or lock',
+    (accelerator) => {
+      expect(() => registry.rebind('previous', accelerator)).toThrow(/other apps use/);
+      expect(registry.bindings().previous).toBe('CommandOrControl+Alt+P');
+    },
+  );
+
+  it.each(['CommandOrControl+Alt+C', 'Ctrl+F9', 'Control+Shift+Alt+K'])(
+    'accepts %s, which no app uses for editing',
+    (accelerator) => {
+      expect(() => registry.rebind('previous', accelerator)).not.toThrow();
+      expect(registry.bindings().previous).toBe(accelerator);
+    },
+  );
+
   it('retries an accelerator the OS refused when the rep binds it again', () => {
     shortcuts.takenByOthers.add('CommandOrControl+Alt+N');
     registry.activate();
