@@ -98,7 +98,8 @@ export async function createCore(adapters: ShellAdapters, options: CoreOptions =
   let lastOfflineReason: string | undefined;
   let probeTimer: NodeJS.Timeout | undefined;
   let probeDelay = probeIntervalMs.first;
-  let lastAttention = 0;
+  /** Outbox entries needing attention that the rep has been notified about. */
+  const toldAbout = new Set<number>();
 
   if (settings.recoveredFrom) {
     adapters.notify.show(
@@ -183,18 +184,28 @@ export async function createCore(adapters: ShellAdapters, options: CoreOptions =
   function emitOutbox(): void {
     const status = outboxStatus();
 
-    if (status.attention > lastAttention) {
-      const newest = account?.outbox.list('attention', 1)[0];
-
-      adapters.notify.show(
-        'A logged call needs attention',
-        newest?.lastError
-          ? `${newest.prospectName}: ${newest.lastError}`
-          : 'McLeod refused an outcome. Open the outbox to fix and resend it.',
-      );
-    }
-    lastAttention = status.attention;
+    if (account && status.attention > 0) notifyNewAttention(account.outbox);
+    else toldAbout.clear();
     emit('outbox:changed', status);
+  }
+
+  /** One desktop notification per outcome that newly needs the rep, naming it. */
+  function notifyNewAttention(outbox: OutboxStore): void {
+    const items = outbox.list('attention', 500);
+    const fresh = items.filter((item) => !toldAbout.has(item.id));
+
+    toldAbout.clear();
+    for (const item of items) toldAbout.add(item.id);
+    if (fresh.length === 0) return;
+
+    const [first] = fresh;
+
+    adapters.notify.show(
+      fresh.length === 1 ? 'A logged call needs attention' : `${fresh.length} logged calls need attention`,
+      fresh.length === 1 && first?.lastError
+        ? `${first.prospectName}: ${first.lastError}`
+        : 'McLeod refused them. Open the outbox (O) to fix and resend.',
+    );
   }
 
   function accountFile(signIn: LastSignIn): string {

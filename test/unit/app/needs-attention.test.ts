@@ -68,3 +68,46 @@ it('turns a refused outcome into a notification and a fixable item that is sent 
   expect(ours[0]!.activityId).toBe('VM');
   await fixture.close();
 });
+
+it('names, in each notification, the call that has just been refused', async () => {
+  const fixture = await startCore({ vault });
+  const { handlers } = fixture.core;
+
+  await handlers['auth:signIn']({
+    serverUrl: sim.url,
+    companyId: 'TMS',
+    userId: 'demo',
+    password: 'demo',
+    remember: false,
+  });
+  const templates = await handlers['outcome:templates'](undefined);
+
+  await handlers['settings:update']({
+    templates: templates.map((template, index) =>
+      index === 0 ? { ...template, activityId: 'NOPE' } : template,
+    ),
+  });
+  const [profile] = await handlers['profiles:list']({ refresh: true });
+  let view = await handlers['session:start']({ kind: 'profile', profileId: profile!.id });
+  const named: string[] = [];
+
+  for (let refused = 1; refused <= 2; refused++) {
+    const card = view.current!;
+
+    const logged = await handlers['outcome:log']({
+      prospectId: card.id,
+      templateId: templates[0]!.id,
+      notes: '',
+    });
+
+    view = logged.session;
+    await expect
+      .poll(async () => (await handlers['outbox:status'](undefined)).attention, { timeout: 10_000 })
+      .toBe(refused);
+    await expect.poll(() => fixture.adapters.notifications.length).toBe(refused);
+    named.push(card.name);
+    expect(fixture.adapters.notifications.at(-1)?.body).toContain(card.name);
+  }
+  expect(new Set(named).size).toBe(2);
+  await fixture.close();
+});
