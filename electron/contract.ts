@@ -9,13 +9,7 @@
 import { z } from 'zod';
 import { channelNames, eventNames, type Channel, type EventName } from './channels';
 import type { McLeodErrorKind } from './mcleod/errors';
-import type {
-  CallListProfile,
-  Contact,
-  IsoDateTime,
-  Money,
-  ProspectAction,
-} from './mcleod/types';
+import type { CallListProfile, Contact, IsoDateTime, Money, ProspectAction } from './mcleod/types';
 
 // ---- values the renderer sees -------------------------------------------------------------
 
@@ -200,12 +194,7 @@ export interface DialResult {
 }
 
 export type HotkeyAction =
-  | 'dial'
-  | 'next'
-  | 'previous'
-  | 'skip'
-  | 'focus'
-  | `outcome${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`;
+  'dial' | 'next' | 'previous' | 'skip' | 'focus' | `outcome${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`;
 
 export interface HotkeyBinding {
   action: HotkeyAction;
@@ -271,9 +260,20 @@ const outcomeTemplate = z.object({
 });
 
 const hotkeyAction = z.enum([
-  'dial', 'next', 'previous', 'skip', 'focus',
-  'outcome1', 'outcome2', 'outcome3', 'outcome4', 'outcome5',
-  'outcome6', 'outcome7', 'outcome8', 'outcome9',
+  'dial',
+  'next',
+  'previous',
+  'skip',
+  'focus',
+  'outcome1',
+  'outcome2',
+  'outcome3',
+  'outcome4',
+  'outcome5',
+  'outcome6',
+  'outcome7',
+  'outcome8',
+  'outcome9',
 ]);
 
 const none = z.undefined();
@@ -318,7 +318,12 @@ export const requests = {
     nextActivityId: z.string().max(20).optional(),
     nextActionDate: shortcutOrDate.optional(),
     objectionId: z.string().max(20).optional(),
-    callSeconds: z.number().int().min(0).max(24 * 3600).optional(),
+    callSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 3600)
+      .optional(),
   }),
 
   'outbox:status': none,
@@ -332,7 +337,11 @@ export const requests = {
   }),
   'outbox:discard': z.object({ id: z.number().int().positive() }),
 
-  'dial:start': z.object({ prospectId: id, phoneKey: z.string().max(200), force: z.boolean().optional() }),
+  'dial:start': z.object({
+    prospectId: id,
+    phoneKey: z.string().max(200),
+    force: z.boolean().optional(),
+  }),
   'dial:copy': z.object({ prospectId: id, phoneKey: z.string().max(200) }),
   'dial:end': none,
 

@@ -70,10 +70,13 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => dialerWindow?.window.show());
-  app.whenReady().then(start).catch((error: unknown) => {
-    logger.error('start-up failed', { reason: String(error) });
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      logger.error('start-up failed', { reason: String(error) });
+      app.exit(1);
+    });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     globalShortcut.unregisterAll();

@@ -32,7 +32,11 @@ function electronBinary(): string | undefined {
 }
 
 function run(command: string, args: string[]): void {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
 
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
 }
@@ -46,7 +50,7 @@ async function main(): Promise<void> {
 
   if (!wantsBrowser && !binary) {
     console.log(
-      '\nElectron\'s binary is not installed (it is downloaded on first run, and this machine ' +
+      "\nElectron's binary is not installed (it is downloaded on first run, and this machine " +
         'could not).\nOn a machine with internet, run `node node_modules/electron/install.js` ' +
         'once, then `npm run demo` again.\nStarting the browser version of the demo instead.\n',
     );

@@ -5,7 +5,10 @@
 import { spawnSync } from 'node:child_process';
 
 function run(command: string, args: string[]): number {
-  const result = spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32' });
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
 
   return result.status ?? 1;
 }

@@ -6,7 +6,9 @@ import { createKeytarVault, loadKeytar } from '../electron/secrets/keytar-vault'
 import { createMemoryVault } from '../electron/secrets/memory-vault';
 import type { SecretVault } from '../electron/secrets/vault';
 
-export async function headlessVault(service: string): Promise<{ vault: SecretVault; kind: string }> {
+export async function headlessVault(
+  service: string,
+): Promise<{ vault: SecretVault; kind: string }> {
   try {
     const vault = createKeytarVault(await loadKeytar(), service);
     const probe = `probe-${process.pid}`;

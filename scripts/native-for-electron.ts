@@ -40,11 +40,19 @@ async function main(): Promise<void> {
     });
   }
 
-  await rebuild({ buildPath: work, electronVersion, onlyModules: Object.keys(modules), force: true });
+  await rebuild({
+    buildPath: work,
+    electronVersion,
+    onlyModules: Object.keys(modules),
+    force: true,
+  });
 
   fs.mkdirSync(target, { recursive: true });
   for (const [name, file] of Object.entries(modules)) {
-    fs.copyFileSync(path.join(work, 'node_modules', name, 'build', 'Release', file), path.join(target, file));
+    fs.copyFileSync(
+      path.join(work, 'node_modules', name, 'build', 'Release', file),
+      path.join(target, file),
+    );
   }
   fs.writeFileSync(stamp, electronVersion);
   console.log(`Built ${Object.values(modules).join(', ')} for Electron ${electronVersion}.`);

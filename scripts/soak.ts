@@ -88,7 +88,10 @@ async function main(): Promise<void> {
   }
   const loggedSeconds = (Date.now() - started) / 1000;
 
-  console.log(`soak: logged ${logged.length} outcomes in ${loggedSeconds.toFixed(1)} s; waiting for the outbox`);
+  console.log(
+    `soak: logged ${logged.length} outcomes in ${loggedSeconds.toFixed(1)} s; ` +
+      'waiting for the outbox',
+  );
   const drained = await core.sender()!.drained(Math.max(1_000, deadline - Date.now()));
   // The check reads what McLeod holds; injected faults would only make it read twice.
   sim?.setFaults({});
@@ -102,7 +105,9 @@ async function main(): Promise<void> {
   console.log(`matched as already sent: ${how.matched}`);
   console.log(`needing attention: ${counts.attention}`);
   console.log(`still waiting: ${counts.waiting}${drained ? '' : ' (time limit reached)'}`);
-  console.log(`in McLeod exactly once: ${check.once}; missing: ${check.missing}; doubled: ${check.doubled}`);
+  console.log(
+    `in McLeod exactly once: ${check.once}; missing: ${check.missing}; doubled: ${check.doubled}`,
+  );
   if (sim) console.log(`simulator requests: ${sim.requestCount()}`);
   console.log(`elapsed: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
@@ -121,7 +126,10 @@ async function main(): Promise<void> {
     const client = createMcLeodClient({
       serverUrl: url,
       companyId: args.company,
-      auth: { currentToken: () => token, renewToken: async () => (token = await client.login(args.user!, args.password!)) },
+      auth: {
+        currentToken: () => token,
+        renewToken: async () => (token = await client.login(args.user!, args.password!)),
+      },
     });
 
     token = await client.login(args.user!, args.password!);
@@ -137,7 +145,9 @@ async function main(): Promise<void> {
       if (!histories.has(entry.prospectId)) {
         histories.set(entry.prospectId, await client.prospectHistory(entry.prospectId));
       }
-      const copies = histories.get(entry.prospectId)!.filter((action) => sameAction(action, stored.row));
+      const copies = histories
+        .get(entry.prospectId)!
+        .filter((action) => sameAction(action, stored.row));
 
       if (copies.length === 1) once++;
       else if (copies.length === 0) missing++;
@@ -150,7 +160,8 @@ async function main(): Promise<void> {
 }
 
 function sameAction(action: ProspectAction, row: McLeodRow): boolean {
-  const actionDate = typeof row.action_date === 'string' ? Date.parse(parseMcLeodDate(row.action_date)) : NaN;
+  const actionDate =
+    typeof row.action_date === 'string' ? Date.parse(parseMcLeodDate(row.action_date)) : NaN;
 
   return (
     action.activityId === row.activity_id &&
@@ -160,7 +171,9 @@ function sameAction(action: ProspectAction, row: McLeodRow): boolean {
   );
 }
 
-async function firstProfileWithProspects(handlers: Awaited<ReturnType<typeof createCore>>['handlers']) {
+async function firstProfileWithProspects(
+  handlers: Awaited<ReturnType<typeof createCore>>['handlers'],
+) {
   for (const profile of await handlers['profiles:list']({ refresh: true })) {
     const source = { kind: 'profile' as const, profileId: profile.id };
 

@@ -10,7 +10,6 @@ import path from 'node:path';
 import type {
   AuthStatus,
   EmitEvent,
-
   Handlers,
   HotkeyAction,
   OutboxStatus,
@@ -23,20 +22,16 @@ import { buildDialLink, dialPresets } from '../dial/links';
 import { createHotkeyRegistry, defaultHotkeys } from '../hotkeys/registry';
 import { log } from '../logging/log';
 import type { McLeodApi } from '../mcleod/types';
-import { defaultTemplates, validateTemplates } from '../outcomes/templates';
+import { defaultTemplates, resolveFollowUpDate, validateTemplates } from '../outcomes/templates';
 import { createOutboxStore, type OutboxStore } from '../outbox/outbox-store';
 import { createOutboxSender, type OutboxSender } from '../outbox/sender';
 import { createCallingService, type CallingService } from '../session/calling-service';
 import { createDialing } from '../session/dialing';
-import {
-  createSettingsStore,
-  publicSettings,
-  type LastSignIn,
-} from '../settings/settings-store';
+import { createSettingsStore, publicSettings, type LastSignIn } from '../settings/settings-store';
 import { accountKey } from '../secrets/vault';
 import { openDatabase, type Db } from '../store/database';
 import type { ShellAdapters } from './adapters';
-import { UserFacingError } from './dispatch';
+import { invalidInput, UserFacingError } from './dispatch';
 
 const logger = log.scope('core');
 
@@ -74,7 +69,10 @@ interface Account {
 
 const probeIntervalMs = { first: 2_000, max: 30_000 };
 
-export async function createCore(adapters: ShellAdapters, options: CoreOptions = {}): Promise<Core> {
+export async function createCore(
+  adapters: ShellAdapters,
+  options: CoreOptions = {},
+): Promise<Core> {
   const listeners = new Set<EmitEvent>();
   const emit: EmitEvent = (event, payload) => {
     for (const listener of listeners) listener(event, payload);
@@ -105,7 +103,7 @@ export async function createCore(adapters: ShellAdapters, options: CoreOptions =
     adapters.notify.show(
       'Dialer settings were reset',
       'The settings file could not be read and was set aside. Check the outcome templates ' +
-        "and their activity codes in Settings before logging calls: they are back to the defaults.",
+        'and their activity codes in Settings before logging calls: they are back to the defaults.',
     );
   }
   hotkeys.configure(settings.get().hotkeys);
@@ -201,7 +199,9 @@ export async function createCore(adapters: ShellAdapters, options: CoreOptions =
     const [first] = fresh;
 
     adapters.notify.show(
-      fresh.length === 1 ? 'A logged call needs attention' : `${fresh.length} logged calls need attention`,
+      fresh.length === 1
+        ? 'A logged call needs attention'
+        : `${fresh.length} logged calls need attention`,
       fresh.length === 1 && first?.lastError
         ? `${first.prospectName}: ${first.lastError}`
         : 'McLeod refused them. Open the outbox (O) to fix and resend.',
@@ -330,7 +330,9 @@ export async function createCore(adapters: ShellAdapters, options: CoreOptions =
           'use a two-letter code such as US or CA.',
       );
     }
-    if (change.defaultCountry) change = { ...change, defaultCountry: change.defaultCountry.toUpperCase() };
+    if (change.defaultCountry) {
+      change = { ...change, defaultCountry: change.defaultCountry.toUpperCase() };
+    }
     if (change.templates) {
       const problems = validateTemplates(change.templates);
 
@@ -342,14 +344,16 @@ export async function createCore(adapters: ShellAdapters, options: CoreOptions =
     if (change.dialPreset && !dialTemplate) {
       const preset = dialPresets.find((candidate) => candidate.id === change.dialPreset);
 
-      if (!preset) throw new UserFacingError('invalid', `Unknown dial preset "${change.dialPreset}".`);
+      if (!preset) {
+        throw new UserFacingError('invalid', `Unknown dial preset "${change.dialPreset}".`);
+      }
       dialTemplate = preset.template;
     }
     if (dialTemplate !== undefined) {
       try {
         buildDialLink(dialTemplate, { e164: '+13125550142', digits: '13125550142' });
       } catch (error) {
-        throw new UserFacingError('invalid', error instanceof Error ? error.message : String(error));
+        throw invalidInput(error);
       }
     }
 
@@ -420,6 +424,15 @@ export async function createCore(adapters: ShellAdapters, options: CoreOptions =
     'outbox:resend': async ({ id, ...edits }) => {
       const current = requireAccount();
 
+      if (edits.nextActionDate) {
+        // Resolved now, as at logging: the fix is sent later, maybe from another time zone.
+        try {
+          edits.nextActionDate = resolveFollowUpDate(edits.nextActionDate, adapters.clock.now());
+        } catch (error) {
+          throw invalidInput(error);
+        }
+      }
+
       if (!current.outbox.resend(id, edits, adapters.clock.now())) {
         throw new UserFacingError('not-found', 'That outcome is no longer waiting for a fix.');
       }
@@ -430,7 +443,10 @@ export async function createCore(adapters: ShellAdapters, options: CoreOptions =
     },
     'outbox:discard': async ({ id }) => {
       if (!requireAccount().outbox.discard(id)) {
-        throw new UserFacingError('not-found', 'Only an outcome that needs attention can be discarded.');
+        throw new UserFacingError(
+          'not-found',
+          'Only an outcome that needs attention can be discarded.',
+        );
       }
       logger.warn('outcome discarded by the rep', { outboxId: id });
       emitOutbox();

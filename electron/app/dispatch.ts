@@ -5,7 +5,14 @@
  */
 import { isMcLeodError } from '../mcleod/errors';
 import { log } from '../logging/log';
-import { channels, requests, type AppError, type Channel, type Handlers, type Result } from '../contract';
+import {
+  channels,
+  requests,
+  type AppError,
+  type Channel,
+  type Handlers,
+  type Result,
+} from '../contract';
 
 const logger = log.scope('ipc');
 
@@ -17,6 +24,11 @@ export class UserFacingError extends Error {
   ) {
     super(message);
   }
+}
+
+/** What the rep typed could not be used: the reason, as the rep can act on it. */
+export function invalidInput(error: unknown): UserFacingError {
+  return new UserFacingError('invalid', error instanceof Error ? error.message : String(error));
 }
 
 export function isChannel(name: unknown): name is Channel {
@@ -37,10 +49,9 @@ export async function dispatch(
   if (!parsed.success) {
     logger.warn('request refused: payload did not match the contract', { channel });
 
-    return {
-      ok: false,
-      error: { code: 'invalid', message: `Invalid request: ${parsed.error.issues[0]?.message}` },
-    };
+    const message = describeIssue(parsed.error.issues[0]);
+
+    return { ok: false, error: { code: 'invalid', message } };
   }
 
   try {
@@ -60,5 +71,23 @@ export function toAppError(channel: string, error: unknown): AppError {
   // Unexpected: the rep gets a plain sentence, the log gets the detail.
   logger.error('handler failed unexpectedly', { channel, error: String(error) });
 
-  return { code: 'internal', message: 'Something went wrong in the dialer. Details are in the log.' };
+  return {
+    code: 'internal',
+    message: 'Something went wrong in the dialer. Details are in the log.',
+  };
+}
+
+/** "Calling hours, start: Use a time of day such as 08:00.", from a zod issue. */
+function describeIssue(issue: { path: PropertyKey[]; message: string } | undefined): string {
+  if (!issue) return 'That request was not understood.';
+
+  const field = issue.path
+    .filter((part): part is string => typeof part === 'string')
+    .map((part) => part.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase())
+    .join(', ');
+  const sentence = issue.message.endsWith('.') ? issue.message : `${issue.message}.`;
+
+  if (!field) return sentence;
+
+  return `${field.charAt(0).toUpperCase()}${field.slice(1)}: ${sentence}`;
 }

@@ -7,7 +7,7 @@
  * Nothing here is ever written to a file or a log.
  */
 import type { AuthStatus } from '../contract';
-import { UserFacingError } from '../app/dispatch';
+import { invalidInput } from '../app/dispatch';
 import { createMcLeodClient, normalizeServerUrl } from '../mcleod/client';
 import { isMcLeodError } from '../mcleod/errors';
 import type { McLeodApi } from '../mcleod/types';
@@ -111,8 +111,11 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     if (!password) {
       logger.info('token no longer accepted and no remembered password: sign-in needed');
 
-      return endConnection(connection, accounts.token,
-        'Your McLeod session ended. Sign in again; logged calls are kept and will be sent.');
+      return endConnection(
+        connection,
+        accounts.token,
+        'Your McLeod session ended. Sign in again; logged calls are kept and will be sent.',
+      );
     }
 
     try {
@@ -125,8 +128,11 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
       if (isMcLeodError(error) && error.kind === 'auth') {
         await vault.delete(accounts.password);
 
-        return endConnection(connection, accounts.token,
-          'McLeod no longer accepts the remembered password. Sign in again.');
+        return endConnection(
+          connection,
+          accounts.token,
+          'McLeod no longer accepts the remembered password. Sign in again.',
+        );
       }
 
       throw error;
@@ -174,7 +180,7 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
       try {
         serverUrl = normalizeServerUrl(request.serverUrl);
       } catch (error) {
-        throw new UserFacingError('invalid', error instanceof Error ? error.message : String(error));
+        throw invalidInput(error);
       }
 
       const signIn: LastSignIn = {

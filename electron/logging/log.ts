@@ -29,7 +29,10 @@ const secretPatterns: [RegExp, string][] = [
 
 /** Replaces credentials that appear inside free text. */
 export function scrubSecrets(text: string): string {
-  return secretPatterns.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), text);
+  return secretPatterns.reduce(
+    (out, [pattern, replacement]) => out.replace(pattern, replacement),
+    text,
+  );
 }
 
 export interface ScopedLogger {

@@ -155,8 +155,10 @@ export interface McLeodApi {
   getCallListProfile(id: string): Promise<CallListProfile>;
   findProspects(query: string): Promise<Prospect[]>;
   /** Every matching prospect, paging past servers that ignore offset or length. */
-  searchProspects(search: ProspectSearch, options?: { pageSize?: number; limit?: number }):
-    Promise<Prospect[]>;
+  searchProspects(
+    search: ProspectSearch,
+    options?: { pageSize?: number; limit?: number },
+  ): Promise<Prospect[]>;
   savedSearch(ref: SavedSearchRef): Promise<Prospect[]>;
   getProspect(id: string): Promise<Prospect>;
   prospectHistory(id: string): Promise<ProspectAction[]>;

@@ -313,7 +313,9 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
       // again shortly. Without one, the rep must sign in (kick() ends the pause then).
       const stillSignedIn = options.api() !== undefined;
 
-      authPausedUntil = now.getTime() + (stillSignedIn ? Math.min(authRetryMs, 5_000) : authRetryMs);
+      const pauseMs = stillSignedIn ? Math.min(authRetryMs, 5_000) : authRetryMs;
+
+      authPausedUntil = now.getTime() + pauseMs;
       logger.warn('outbox paused: McLeod refused the sign-in', { id: entry.id, stillSignedIn });
 
       return;

@@ -5,7 +5,7 @@
  * The default codes are the demo company's; codes are company-specific, so the rep maps
  * templates onto their own company's codes in settings.
  */
-import { tzOffset } from '@date-fns/tz';
+import { TZDate, tzOffset } from '@date-fns/tz';
 import type { LogOutcomeRequest, OutcomeTemplate } from '../contract';
 import {
   formatMcLeodDate,
@@ -165,6 +165,27 @@ function joinRemarks(templateRemarks: string, notes: string): string {
 /** An embedded child row (`customer`, `contacts`...) rather than a column value. */
 function isChildRow(value: unknown): boolean {
   return typeof value === 'object' && value !== null;
+}
+
+/**
+ * A follow-up date as the rep typed it (a McLeod shortcut such as `t3`, a McLeod date, or a
+ * calendar date `2026-12-07`) made concrete at `now`, as McLeod will store it.
+ */
+export function resolveFollowUpDate(value: string, now: Date, timeZone?: string): string {
+  const calendar = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+
+  if (!calendar) return concreteDate(value.trim(), now, timeZone);
+
+  const [year, month, day] = calendar.slice(1).map(Number) as [number, number, number];
+  const midnight = timeZone
+    ? new TZDate(year, month - 1, day, timeZone)
+    : new Date(year, month - 1, day);
+
+  if (midnight.getMonth() !== month - 1 || midnight.getDate() !== day) {
+    throw new Error(`"${value}" is not a date on the calendar.`);
+  }
+
+  return formatMcLeodDate(midnight, offsetAt(midnight, timeZone));
 }
 
 function concreteDate(value: string, now: Date, timeZone: string | undefined): string {

@@ -22,7 +22,9 @@ export interface AccountIdentity {
 export function accountKey(account: AccountIdentity): string {
   const server = account.serverUrl.trim().replace(/\/+$/, '').toLowerCase();
 
-  return `${account.userId.trim().toLowerCase()}@${account.companyId.trim().toUpperCase()}@${server}`;
+  const user = account.userId.trim().toLowerCase();
+
+  return `${user}@${account.companyId.trim().toUpperCase()}@${server}`;
 }
 
 /** Keychain account names for one McLeod sign-in, kept apart per server, company and user. */

@@ -14,7 +14,7 @@ import type {
   SessionView,
 } from '../contract';
 import type { Clock } from '../app/adapters';
-import { UserFacingError } from '../app/dispatch';
+import { invalidInput, UserFacingError } from '../app/dispatch';
 import { queueKey, type CacheStore } from '../cache/cache-store';
 import { buildQueue } from '../calllist/queue';
 import { CallSession } from '../calllist/session';
@@ -294,9 +294,10 @@ export function createCallingService(options: CallingServiceOptions): CallingSer
     async profiles(refresh) {
       const cached = cache.profiles.get('');
 
-      if (cached && !refresh && connectivity.isOffline()) {
-        return cached.value.map((profile) => ({ ...profile, cachedAt: cached.fetchedAt.toISOString() }));
-      }
+      const fromCache = () =>
+        cached!.value.map((profile) => ({ ...profile, cachedAt: cached!.fetchedAt.toISOString() }));
+
+      if (cached && !refresh && connectivity.isOffline()) return fromCache();
 
       try {
         const profiles = await remote((api) => api.listCallListProfiles());
@@ -307,7 +308,7 @@ export function createCallingService(options: CallingServiceOptions): CallingSer
       } catch (error) {
         if (!cached || !canUseCache(error)) throw error;
 
-        return cached.value.map((profile) => ({ ...profile, cachedAt: cached.fetchedAt.toISOString() }));
+        return fromCache();
       }
     },
 
@@ -323,7 +324,9 @@ export function createCallingService(options: CallingServiceOptions): CallingSer
         prospectIds = built.prospects.map((prospect) => prospect.id);
         cache.queue.put(key, { title, prospectIds });
         if (built.unmapped.length > 0) {
-          logger.info('profile fields kept but not used for the search', { unmapped: built.unmapped });
+          logger.info('profile fields kept but not used for the search', {
+            unmapped: built.unmapped,
+          });
         }
       } catch (error) {
         const cached = cache.queue.get(key);
@@ -387,7 +390,10 @@ export function createCallingService(options: CallingServiceOptions): CallingSer
       const template = settings.templates.find((candidate) => candidate.id === request.templateId);
 
       if (!template) {
-        throw new UserFacingError('invalid', 'That outcome template no longer exists. Check Settings.');
+        throw new UserFacingError(
+          'invalid',
+          'That outcome template no longer exists. Check Settings.',
+        );
       }
 
       requireInSession(current, request.prospectId);
@@ -405,17 +411,26 @@ export function createCallingService(options: CallingServiceOptions): CallingSer
         });
       } catch (error) {
         // Only what the rep typed can fail here, e.g. a follow-up date that is no date.
-        throw new UserFacingError('invalid', error instanceof Error ? error.message : String(error));
+        throw invalidInput(error);
       }
       const { id } = outbox.addWith(
-        { prospectId: request.prospectId, prospectName: prospect?.name ?? request.prospectId, row, loggedAt: now },
+        {
+          prospectId: request.prospectId,
+          prospectName: prospect?.name ?? request.prospectId,
+          row,
+          loggedAt: now,
+        },
         () => {
           current.markDone(request.prospectId, now);
           sessions.save(current.snapshot());
         },
       );
 
-      logger.info('outcome logged', { outboxId: id, prospectId: request.prospectId, activity: template.activityId });
+      logger.info('outcome logged', {
+        outboxId: id,
+        prospectId: request.prospectId,
+        activity: template.activityId,
+      });
       options.outcomeLogged();
 
       return { outboxId: id, session: await viewAndPrefetch() };

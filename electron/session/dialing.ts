@@ -43,7 +43,8 @@ export function createDialing(options: DialingOptions): Dialing {
 
   function stop(): number | undefined {
     if (!call) return undefined;
-    const seconds = Math.max(0, Math.round((options.clock.now().getTime() - call.startedAt.getTime()) / 1000));
+    const elapsedMs = options.clock.now().getTime() - call.startedAt.getTime();
+    const seconds = Math.max(0, Math.round(elapsedMs / 1000));
 
     call = undefined;
     options.timerChanged(null);

@@ -13,7 +13,10 @@ import { systemClock } from '../app/adapters';
 import { isAllowedDialLink } from '../dial/links';
 import type { SecretVault } from '../secrets/vault';
 
-export function electronAdapters(vault: SecretVault, window: () => BrowserWindow | undefined): ShellAdapters {
+export function electronAdapters(
+  vault: SecretVault,
+  window: () => BrowserWindow | undefined,
+): ShellAdapters {
   return {
     // net.fetch follows the OS proxy settings, which reps behind a corporate proxy need.
     fetch: ((input: string | URL | Request, init?: RequestInit) =>

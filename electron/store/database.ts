@@ -62,7 +62,8 @@ function lostMainFile(file: string): boolean {
 }
 
 function openChecked(file: string, options: OpenDatabaseOptions): Db {
-  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  const db = new Database(file, binding);
 
   try {
     db.pragma('journal_mode = WAL');

@@ -4,11 +4,7 @@
  * dial link with the OS, global shortcuts, notifications, the clipboard, window focus) is
  * recorded instead, behind the same interfaces the Electron shell implements.
  */
-import type {
-  Clock,
-  GlobalShortcutAdapter,
-  ShellAdapters,
-} from '../../electron/app/adapters';
+import type { Clock, GlobalShortcutAdapter, ShellAdapters } from '../../electron/app/adapters';
 import { systemClock } from '../../electron/app/adapters';
 import { isAllowedDialLink } from '../../electron/dial/links';
 import type { SecretVault } from '../../electron/secrets/vault';
@@ -85,7 +81,9 @@ export function createNodeAdapters(options: {
 }
 
 /** A clock the test moves by hand. */
-export function fixedClock(start: Date): Clock & { set(date: Date): void; advance(ms: number): void } {
+export function fixedClock(
+  start: Date,
+): Clock & { set(date: Date): void; advance(ms: number): void } {
   let current = start.getTime();
 
   return {

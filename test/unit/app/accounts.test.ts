@@ -25,7 +25,13 @@ it('never sends one user’s waiting outcome under another user’s sign-in', as
   const fixture = await startCore({ vault });
   const { handlers } = fixture.core;
   const signIn = (userId: string) =>
-    handlers['auth:signIn']({ serverUrl: sim.url, companyId: 'TMS', userId, password: userId, remember: false });
+    handlers['auth:signIn']({
+      serverUrl: sim.url,
+      companyId: 'TMS',
+      userId,
+      password: userId,
+      remember: false,
+    });
 
   await signIn('demo');
   const [profile] = await handlers['profiles:list']({ refresh: true });
@@ -43,7 +49,9 @@ it('never sends one user’s waiting outcome under another user’s sign-in', as
 
   const { api } = await signedInClient(sim.url);
   const copies = async () =>
-    (await api.prospectHistory(view.current!.id)).filter((action) => action.remarks?.includes(notes));
+    (await api.prospectHistory(view.current!.id)).filter((action) =>
+      action.remarks?.includes(notes),
+    );
 
   expect(await copies()).toHaveLength(0);
   expect((await handlers['outbox:status'](undefined)).waiting).toBe(0);

@@ -34,7 +34,9 @@ async function signedInCore(remember = false): Promise<CoreFixture> {
   return fixture;
 }
 
-async function firstListWithProspects(fixture: CoreFixture): Promise<{ source: QueueSource; view: SessionView }> {
+async function firstListWithProspects(
+  fixture: CoreFixture,
+): Promise<{ source: QueueSource; view: SessionView }> {
   for (const profile of await fixture.core.handlers['profiles:list']({ refresh: true })) {
     const source: QueueSource = { kind: 'profile', profileId: profile.id };
     const view = await fixture.core.handlers['session:start'](source).catch(() => undefined);
@@ -60,7 +62,7 @@ afterAll(async () => {
 });
 
 describe('the main job through the core', () => {
-  it('logs outcomes for several prospects and each reaches McLeod once with its fields', async () => {
+  it('logs outcomes for several prospects; each reaches McLeod once, fields intact', async () => {
     const fixture = await signedInCore();
     const { handlers } = fixture.core;
     const { view: first } = await firstListWithProspects(fixture);
@@ -241,7 +243,10 @@ describe('bad input gets a message the rep can act on', () => {
     const silent = everyone.find(hasNoPhone);
 
     expect(silent, 'the simulator seeds prospects without any phone').toBeDefined();
-    let view = await fixture.core.handlers['session:start']({ kind: 'search', query: silent!.name });
+    let view = await fixture.core.handlers['session:start']({
+      kind: 'search',
+      query: silent!.name,
+    });
 
     // A quick find by name may match a few prospects: walk to ours.
     for (let step = 0; view.current?.id !== silent!.id && step < 20; step++) {

@@ -3,6 +3,7 @@
  * words in the outbox, fixes it and sends it again, and it arrives once.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { dispatch } from '../../../electron/app/dispatch';
 import { startSimulator, type RunningSim } from '../../mcleod-sim';
 import { startCore } from '../../harness/core-fixture';
 import { signedInClient } from '../../harness/mcleod-stack';
@@ -55,7 +56,10 @@ it('turns a refused outcome into a notification and a fixable item that is sent 
   expect(item?.lastError).toMatch(/VMAIL/);
   expect(fixture.adapters.notifications.at(-1)?.body).toMatch(/VMAIL/);
 
-  await handlers['outbox:resend']({ id: item!.id, activityId: 'VM' });
+  expect(
+    await dispatch(handlers, 'outbox:resend', { id: item!.id, nextActionDate: 'tomorrow' }),
+  ).toMatchObject({ ok: false, error: { code: 'invalid', message: /tomorrow/ } });
+  await handlers['outbox:resend']({ id: item!.id, activityId: 'VM', nextActionDate: 't2' });
   expect(await fixture.core.sender()!.drained(10_000)).toBe(true);
   expect((await handlers['outbox:status'](undefined)).attention).toBe(0);
 
@@ -66,6 +70,11 @@ it('turns a refused outcome into a notification and a fixable item that is sent 
 
   expect(ours).toHaveLength(1);
   expect(ours[0]!.activityId).toBe('VM');
+  // "t2" was made concrete when the rep resent it: two days from now, not a shortcut.
+  const inTwoDays = Date.parse(ours[0]!.nextActionDate!) - Date.now();
+
+  expect(inTwoDays).toBeGreaterThan(24 * 3600_000);
+  expect(inTwoDays).toBeLessThan(3 * 24 * 3600_000);
   await fixture.close();
 });
 

@@ -22,7 +22,10 @@ afterAll(async () => {
   await sim.stop();
 });
 
-async function waitFor(condition: () => Promise<boolean> | boolean, timeoutMs: number): Promise<boolean> {
+async function waitFor(
+  condition: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+): Promise<boolean> {
   const until = Date.now() + timeoutMs;
 
   while (Date.now() < until) {
@@ -33,7 +36,7 @@ async function waitFor(condition: () => Promise<boolean> | boolean, timeoutMs: n
   return false;
 }
 
-it('keeps walking and logging offline, across a restart, and sends everything once later', async () => {
+it('walks and logs offline, across a restart, and sends everything once later', async () => {
   let fixture: CoreFixture = await startCore({ vault });
   const { handlers } = fixture.core;
 
@@ -68,14 +71,22 @@ it('keeps walking and logging offline, across a restart, and sends everything on
   for (let index = 0; index < 3; index++) {
     const prospectId = view!.current!.id;
     const notes = `offline call ${index} ${Date.now()}`;
-    const result = await handlers['outcome:log']({ prospectId, templateId: templates[index]!.id, notes });
+    const result = await handlers['outcome:log']({
+      prospectId,
+      templateId: templates[index]!.id,
+      notes,
+    });
 
     logged.push({ prospectId, notes });
     view = result.session;
     expect(view.current, view.currentProblem).toBeDefined();
   }
-  expect(await waitFor(async () => (await handlers['outbox:status'](undefined)).connection === 'offline', 5_000))
-    .toBe(true);
+  expect(
+    await waitFor(
+      async () => (await handlers['outbox:status'](undefined)).connection === 'offline',
+      5_000,
+    ),
+  ).toBe(true);
   expect((await handlers['outbox:status'](undefined)).waiting).toBe(3);
 
   // The app is quit and started again with McLeod still unreachable.
@@ -85,7 +96,6 @@ it('keeps walking and logging offline, across a restart, and sends everything on
 
   expect(resumed?.done).toBe(3);
   expect(resumed?.current?.id).toBe(view!.current!.id);
-  expect(resumed?.current?.cachedAt === undefined || typeof resumed.current.cachedAt === 'string').toBe(true);
   const lastNotes = `offline after restart ${Date.now()}`;
   const last = await again['outcome:log']({
     prospectId: resumed!.current!.id,

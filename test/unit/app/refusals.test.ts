@@ -14,7 +14,8 @@ let vault: TestVault;
 let fixture: CoreFixture;
 let view: SessionView;
 
-const call = (channel: string, payload?: unknown) => dispatch(fixture.core.handlers, channel, payload);
+const call = (channel: string, payload?: unknown) =>
+  dispatch(fixture.core.handlers, channel, payload);
 
 beforeAll(async () => {
   sim = await startSimulator({ faults: {} });
@@ -48,7 +49,10 @@ describe('the core refuses with a reason', () => {
       nextActionDate: 'next tuesday',
     });
 
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid', message: /next tuesday/ } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', message: /next tuesday/ },
+    });
     expect((await fixture.core.handlers['outbox:status'](undefined)).waiting).toBe(0);
   });
 
@@ -69,7 +73,7 @@ describe('the core refuses with a reason', () => {
 
   it.each([
     [{ defaultCountry: 'ZZ' }, /country code/],
-    [{ callingHours: { start: '25:00', end: '17:00' } }, /time of day/],
+    [{ callingHours: { start: '25:00', end: '17:00' } }, /^Calling hours, start: .*time of day/],
     [{ callingHours: { start: '17:00', end: '08:00' } }, /start before/],
     [{ templates: [] }, /at least one/],
     [{ dialTemplate: 'javascript:alert(1)' }, /./],
