@@ -19,7 +19,13 @@ function electronBinary(): string | undefined {
   const pathFile = path.join(root, 'node_modules', 'electron', 'path.txt');
 
   if (!fs.existsSync(pathFile)) return undefined;
-  const binary = path.join(root, 'node_modules', 'electron', 'dist', fs.readFileSync(pathFile, 'utf8').trim());
+  const binary = path.join(
+    root,
+    'node_modules',
+    'electron',
+    'dist',
+    fs.readFileSync(pathFile, 'utf8').trim(),
+  );
 
   return fs.existsSync(binary) ? binary : undefined;
 }
@@ -72,7 +78,11 @@ it.skipIf(!binary)(title, async () => {
       process: typeof (window as unknown as { process?: unknown }).process,
     }));
 
-    expect(exposed).toEqual({ dialer: ['invoke', 'on'], require: 'undefined', process: 'undefined' });
+    expect(exposed).toEqual({
+      dialer: ['invoke', 'on'],
+      require: 'undefined',
+      process: 'undefined',
+    });
     await page.getByTestId('profile-item').first().waitFor({ timeout: 30_000 });
   } finally {
     await app.close();

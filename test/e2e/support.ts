@@ -214,11 +214,21 @@ export async function startFirstProfileWith(page: Page, needed: number): Promise
 
     if (total >= needed && (await page.locator('.prospect-card').count()) > 0) return total;
 
-    await page.keyboard.press('e');
-    await page.getByTestId('profile-item').first().waitFor();
+    await endSession(page);
   }
 
   throw new Error(`No call list profile has ${needed} prospects.`);
+}
+
+/** Ends the session with E, confirming when the calling view asks, back on the call lists. */
+export async function endSession(page: Page): Promise<void> {
+  const confirm = page.getByTestId('end-confirm');
+  const lists = page.getByTestId('profile-item').first();
+
+  await page.keyboard.press('e');
+  await confirm.or(lists).waitFor();
+  if (await confirm.isVisible()) await page.keyboard.press('Enter');
+  await lists.waitFor();
 }
 
 /** A McLeod client of the test's own, signed in, to read back what the dialer sent. */
