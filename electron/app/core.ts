@@ -5,6 +5,7 @@
  * with Node ones and drive exactly the same handlers.
  */
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import { isSupportedCountry } from 'libphonenumber-js';
 import path from 'node:path';
 import type {
@@ -96,6 +97,8 @@ export async function createCore(
   let lastOfflineReason: string | undefined;
   let probeTimer: NodeJS.Timeout | undefined;
   let probeDelay = probeIntervalMs.first;
+  /** What waits in the last account's outbox while nobody is signed in to it. */
+  let signedOutCounts: { waiting: number; attention: number } | undefined;
   /** Outbox entries needing attention that the rep has been notified about. */
   const toldAbout = new Set<number>();
 
@@ -163,12 +166,12 @@ export async function createCore(
 
   function outboxStatus(): OutboxStatus {
     if (!auth.status().signedIn) {
-      const waiting = account?.outbox.counts();
+      const counts = account?.outbox.counts() ?? signedOutCounts;
 
       return {
         connection: 'signed-out',
-        waiting: waiting?.waiting ?? 0,
-        attention: waiting?.attention ?? 0,
+        waiting: counts?.waiting ?? 0,
+        attention: counts?.attention ?? 0,
       };
     }
     if (!account) return { connection: 'online', waiting: 0, attention: 0 };
@@ -278,10 +281,25 @@ export async function createCore(
     if (!account) return;
     const closing = account;
 
+    signedOutCounts = closing.outbox.counts();
     account = undefined;
     emit('hotkeys:changed', hotkeys.deactivate());
     await closing.sender.stop();
     closing.db.close();
+  }
+
+  /** Started without a usable sign-in: say what still waits under the last account. */
+  function countLastAccount(): void {
+    const last = settings.get().lastSignIn;
+
+    if (!last || !fs.existsSync(accountFile(last))) return;
+    const { db } = openDatabase(accountFile(last), { nativeBinding: options.nativeBinding });
+
+    try {
+      signedOutCounts = createOutboxStore(db).counts();
+    } finally {
+      db.close();
+    }
   }
 
   function calling(): CallingService {
@@ -492,6 +510,7 @@ export async function createCore(
       const signIn = auth.account();
 
       if (signIn) account = openAccount(signIn);
+      else countLastAccount();
       await authChanged(status);
     },
     async stop() {

@@ -62,3 +62,53 @@ it('never sends one user’s waiting outcome under another user’s sign-in', as
   expect(await copies()).toHaveLength(1);
   await fixture.close();
 });
+
+it('counts calls waiting while signed out, across a restart, and sends them later', async () => {
+  let fixture = await startCore({ vault });
+  const signIn = () =>
+    fixture.core.handlers['auth:signIn']({
+      serverUrl: sim.url,
+      companyId: 'TMS',
+      userId: 'demo',
+      password: 'demo',
+      remember: false,
+    });
+
+  await signIn();
+  const [profile] = await fixture.core.handlers['profiles:list']({ refresh: true });
+  const view = await fixture.core.handlers['session:start']({
+    kind: 'profile',
+    profileId: profile!.id,
+  });
+  const [template] = await fixture.core.handlers['outcome:templates'](undefined);
+  const notes = `waiting at sign-out ${Date.now()}`;
+  const { port, state } = sim;
+
+  await sim.stop();
+  await fixture.core.handlers['outcome:log']({
+    prospectId: view.current!.id,
+    templateId: template!.id,
+    notes,
+  });
+  const signedOut = await fixture.core.handlers['auth:signOut'](undefined);
+
+  expect(signedOut.notice).toMatch(/1 logged call will be sent/);
+  expect(await fixture.core.handlers['outbox:status'](undefined)).toMatchObject({
+    connection: 'signed-out',
+    waiting: 1,
+  });
+
+  fixture = await fixture.restart();
+  expect((await fixture.core.handlers['outbox:status'](undefined)).waiting).toBe(1);
+
+  sim = await startSimulator({ port, state, faults: {} });
+  await signIn();
+  expect(await fixture.core.sender()!.drained(10_000)).toBe(true);
+  const { api } = await signedInClient(sim.url);
+  const copies = (await api.prospectHistory(view.current!.id)).filter((action) =>
+    action.remarks?.includes(notes),
+  );
+
+  expect(copies).toHaveLength(1);
+  await fixture.close();
+});
