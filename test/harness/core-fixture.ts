@@ -52,3 +52,30 @@ export async function startCore(options: {
     close: () => core.stop(),
   };
 }
+
+/** Signs the core in to McLeod at `serverUrl` as demo/demo (or `userId` with its own name as
+ * password, as the simulator's users have), company TMS. */
+export function signInAs(
+  fixture: CoreFixture,
+  serverUrl: string,
+  options: { userId?: string; companyId?: string; remember?: boolean } = {},
+) {
+  const userId = options.userId ?? 'demo';
+
+  return fixture.core.handlers['auth:signIn']({
+    serverUrl,
+    companyId: options.companyId ?? 'TMS',
+    userId,
+    password: userId.toLowerCase(),
+    remember: options.remember ?? false,
+  });
+}
+
+/** Starts a session on the first call list profile and returns it with the templates. */
+export async function startFirstList(fixture: CoreFixture) {
+  const { handlers } = fixture.core;
+  const [profile] = await handlers['profiles:list']({ refresh: true });
+  const view = await handlers['session:start']({ kind: 'profile', profileId: profile!.id });
+
+  return { view, templates: await handlers['outcome:templates'](undefined) };
+}

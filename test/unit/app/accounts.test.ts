@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startSimulator, type RunningSim } from '../../mcleod-sim';
-import { startCore } from '../../harness/core-fixture';
+import { signInAs, startCore } from '../../harness/core-fixture';
 import { signedInClient } from '../../harness/mcleod-stack';
 import { createTestVault, type TestVault } from '../../harness/test-vault';
 
@@ -24,14 +24,7 @@ afterAll(async () => {
 it('never sends one user’s waiting outcome under another user’s sign-in', async () => {
   const fixture = await startCore({ vault });
   const { handlers } = fixture.core;
-  const signIn = (userId: string) =>
-    handlers['auth:signIn']({
-      serverUrl: sim.url,
-      companyId: 'TMS',
-      userId,
-      password: userId,
-      remember: false,
-    });
+  const signIn = (userId: string) => signInAs(fixture, sim.url, { userId });
 
   await signIn('demo');
   const [profile] = await handlers['profiles:list']({ refresh: true });
@@ -65,14 +58,7 @@ it('never sends one user’s waiting outcome under another user’s sign-in', as
 
 it('counts calls waiting while signed out, across a restart, and sends them later', async () => {
   let fixture = await startCore({ vault });
-  const signIn = () =>
-    fixture.core.handlers['auth:signIn']({
-      serverUrl: sim.url,
-      companyId: 'TMS',
-      userId: 'demo',
-      password: 'demo',
-      remember: false,
-    });
+  const signIn = () => signInAs(fixture, sim.url);
 
   await signIn();
   const [profile] = await fixture.core.handlers['profiles:list']({ refresh: true });

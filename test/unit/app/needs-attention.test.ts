@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/app/dispatch';
 import { startSimulator, type RunningSim } from '../../mcleod-sim';
-import { startCore } from '../../harness/core-fixture';
+import { signInAs, startCore, startFirstList } from '../../harness/core-fixture';
 import { signedInClient } from '../../harness/mcleod-stack';
 import { createTestVault, type TestVault } from '../../harness/test-vault';
 
@@ -22,27 +22,27 @@ afterAll(async () => {
   await sim.stop();
 });
 
-it('turns a refused outcome into a notification and a fixable item that is sent once', async () => {
+/** A core signed in, whose template `index` uses an activity code McLeod does not have. */
+async function coreWithUnknownCode(index: number, code: string) {
   const fixture = await startCore({ vault });
   const { handlers } = fixture.core;
 
-  await handlers['auth:signIn']({
-    serverUrl: sim.url,
-    companyId: 'TMS',
-    userId: 'demo',
-    password: 'demo',
-    remember: false,
-  });
+  await signInAs(fixture, sim.url);
   const templates = await handlers['outcome:templates'](undefined);
 
-  // A company whose codes differ from the defaults: McLeod has no activity "VMAIL".
+  // A company whose codes differ from the defaults.
   await handlers['settings:update']({
-    templates: templates.map((template, index) =>
-      index === 1 ? { ...template, activityId: 'VMAIL' } : template,
+    templates: templates.map((template, at) =>
+      at === index ? { ...template, activityId: code } : template,
     ),
   });
-  const [profile] = await handlers['profiles:list']({ refresh: true });
-  const view = await handlers['session:start']({ kind: 'profile', profileId: profile!.id });
+  const { view } = await startFirstList(fixture);
+
+  return { fixture, handlers, templates, view };
+}
+
+it('turns a refused outcome into a notification and a fixable item that is sent once', async () => {
+  const { fixture, handlers, templates, view } = await coreWithUnknownCode(1, 'VMAIL');
   const prospectId = view.current!.id;
   const notes = `refused then fixed ${Date.now()}`;
 
@@ -79,25 +79,9 @@ it('turns a refused outcome into a notification and a fixable item that is sent 
 });
 
 it('names, in each notification, the call that has just been refused', async () => {
-  const fixture = await startCore({ vault });
-  const { handlers } = fixture.core;
-
-  await handlers['auth:signIn']({
-    serverUrl: sim.url,
-    companyId: 'TMS',
-    userId: 'demo',
-    password: 'demo',
-    remember: false,
-  });
-  const templates = await handlers['outcome:templates'](undefined);
-
-  await handlers['settings:update']({
-    templates: templates.map((template, index) =>
-      index === 0 ? { ...template, activityId: 'NOPE' } : template,
-    ),
-  });
-  const [profile] = await handlers['profiles:list']({ refresh: true });
-  let view = await handlers['session:start']({ kind: 'profile', profileId: profile!.id });
+  const setup = await coreWithUnknownCode(0, 'NOPE');
+  const { fixture, handlers, templates } = setup;
+  let { view } = setup;
   const named: string[] = [];
 
   for (let refused = 1; refused <= 2; refused++) {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/app/dispatch';
 import type { SessionView } from '../../../electron/contract';
 import { startSimulator, type RunningSim } from '../../mcleod-sim';
-import { startCore, type CoreFixture } from '../../harness/core-fixture';
+import { signInAs, startCore, startFirstList, type CoreFixture } from '../../harness/core-fixture';
 import { createTestVault, type TestVault } from '../../harness/test-vault';
 
 let sim: RunningSim;
@@ -21,16 +21,8 @@ beforeAll(async () => {
   sim = await startSimulator({ faults: {} });
   vault = await createTestVault('refusals');
   fixture = await startCore({ vault });
-  await fixture.core.handlers['auth:signIn']({
-    serverUrl: sim.url,
-    companyId: 'TMS',
-    userId: 'demo',
-    password: 'demo',
-    remember: false,
-  });
-  const [profile] = await fixture.core.handlers['profiles:list']({ refresh: true });
-
-  view = await fixture.core.handlers['session:start']({ kind: 'profile', profileId: profile!.id });
+  await signInAs(fixture, sim.url);
+  ({ view } = await startFirstList(fixture));
 });
 
 afterAll(async () => {
