@@ -95,11 +95,19 @@ export function classifyReply(reply: ServerReply, exchange: Exchange): McLeodErr
   const error = (errorKind: McLeodErrorKind, message: string) =>
     new McLeodError(errorKind, message, details);
 
-  if (kind === 'html' || status === 502 || status === 503 || status === 504) {
+  if (status === 502 || status === 503 || status === 504) {
     return error(
       'proxy',
       `The server's gateway answered with a web page instead of McLeod data (HTTP ${status}). ` +
-        'Usually the VPN or a proxy; it will retry.',
+        'Usually the VPN or a proxy; try again in a moment.',
+    );
+  }
+  if (kind === 'html') {
+    // A page with another status is usually a wrong address (a web site, a Wi-Fi login).
+    return error(
+      'proxy',
+      `${exchange.serverUrl} answered with a web page instead of McLeod data (HTTP ${status}). ` +
+        'Check that the address is your McLeod web services, or sign in to the network first.',
     );
   }
 
@@ -173,8 +181,15 @@ const unreachableSigns: [RegExp, string][] = [
 
 const droppedSigns = new RegExp(
   [
-    'ECONNRESET', 'EPIPE', 'socket hang up', 'other side closed', 'terminated', 'UND_ERR_SOCKET',
-    'ERR_CONNECTION_RESET', 'ERR_CONNECTION_CLOSED', 'ERR_EMPTY_RESPONSE',
+    'ECONNRESET',
+    'EPIPE',
+    'socket hang up',
+    'other side closed',
+    'terminated',
+    'UND_ERR_SOCKET',
+    'ERR_CONNECTION_RESET',
+    'ERR_CONNECTION_CLOSED',
+    'ERR_EMPTY_RESPONSE',
   ].join('|'),
   'i',
 );
@@ -212,11 +227,15 @@ export function classifyFailure(
   const signs = redact(failureSigns(failure), exchange.secrets);
   const details = { method: exchange.method, path: exchange.path, cause: signs };
 
+  // Only a write can leave the doubt the outbox resolves; for a read, say what to do.
+  const doubt = isWrite(exchange)
+    ? ' The request may still have been carried out; the app checks before sending it again.'
+    : ' Check your VPN or try again in a moment.';
+
   if (timedOut.fired || /TimeoutError|UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT/.test(signs)) {
     return new McLeodError(
       'timeout',
-      `McLeod did not answer within ${timedOut.seconds} seconds. The request may still have ` +
-        'been carried out; the app checks before sending it again.',
+      `McLeod did not answer within ${timedOut.seconds} seconds.${doubt}`,
       details,
     );
   }
@@ -224,10 +243,15 @@ export function classifyFailure(
   const unreachable = unreachableSigns.find(([pattern]) => pattern.test(signs));
 
   if (unreachable) {
+    const plainHttp =
+      unreachable[1] === 'secure connection failed' && exchange.serverUrl.startsWith('https:')
+        ? ' If this server uses plain http (test servers often do), enter the address with http://.'
+        : '';
+
     return new McLeodError(
       'unreachable',
       `Cannot reach the McLeod server at ${exchange.serverUrl} (${unreachable[1]}). ` +
-        'Check the address and your VPN.',
+        `Check the address and your VPN.${plainHttp}`,
       details,
     );
   }
@@ -236,8 +260,14 @@ export function classifyFailure(
 
   return new McLeodError(
     'dropped',
-    `The connection to McLeod closed before its answer arrived${hint}. The request may ` +
-      'have been carried out; the app checks before sending it again.',
+    `The connection to McLeod closed before its answer arrived${hint}.${doubt}`,
     details,
+  );
+}
+
+/** A request that changes data in McLeod (logging in and out changes nothing we track). */
+function isWrite(exchange: Exchange): boolean {
+  return (
+    exchange.method === 'PUT' || (exchange.method === 'POST' && !/\/users\//.test(exchange.path))
   );
 }

@@ -286,11 +286,18 @@ export function createMcLeodClient(options: McLeodClientOptions): McLeodApi {
       if (reply.status === 401 && isPlainAuthRefusal(reply)) {
         const said = serverSaid(reply.body, secrets);
 
-        throw new McLeodError(
-          'auth',
-          `McLeod refused the user name or password${said ? ` (server said: ${said})` : ''}.`,
-          { status: 401, method: call.method, path: call.path, serverText: said },
-        );
+        const quoted = said ? ` (server said: ${said})` : '';
+        // A wrong company ID is refused at login too; blaming the password would mislead.
+        const message = /compan/i.test(said)
+          ? `McLeod did not accept the company ID "${companyId}"${quoted}. Check the company.`
+          : `McLeod refused the user name or password${quoted}.`;
+
+        throw new McLeodError('auth', message, {
+          status: 401,
+          method: call.method,
+          path: call.path,
+          serverText: said,
+        });
       }
 
       if (reply.status < 200 || reply.status > 299) {

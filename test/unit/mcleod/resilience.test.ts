@@ -6,6 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMcLeodClient } from '../../../electron/mcleod/client';
+import { startSimulator } from '../../mcleod-sim';
 
 const servers: http.Server[] = [];
 
@@ -116,5 +117,56 @@ describe('a reply too large to hold', () => {
     });
 
     await expect(client(url).prospectHistory('C1')).rejects.toMatchObject({ kind: 'format' });
+  });
+});
+
+describe('messages at sign-in say what to check', () => {
+  it('blames the company, not the password, when McLeod does not know the company', async () => {
+    const sim = await startSimulator({ faults: {} });
+
+    try {
+      const wrongCompany = createMcLeodClient({
+        serverUrl: sim.url,
+        companyId: 'ZZZ',
+        auth: { currentToken: () => undefined, renewToken: async () => undefined },
+      });
+
+      await expect(wrongCompany.login('demo', 'demo')).rejects.toMatchObject({
+        kind: 'auth',
+        message: expect.stringMatching(/company ID "ZZZ"/),
+      });
+    } finally {
+      await sim.stop();
+    }
+  });
+
+  it('says a web page at the address is probably the wrong address', async () => {
+    const url = await serve((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'text/html' }).end('<html>Welcome to IIS</html>');
+    });
+
+    await expect(client(url).listCallListProfiles()).rejects.toMatchObject({
+      kind: 'proxy',
+      message: expect.stringMatching(/Check that the address is your McLeod web services/),
+    });
+  });
+
+  it('keeps the outbox wording about doubt for writes only', async () => {
+    const url = await serve(() => {
+      // Never answers: both calls time out.
+    });
+    const slow = createMcLeodClient({
+      serverUrl: url,
+      auth: { currentToken: () => '1f2e3d4c-token', renewToken: async () => undefined },
+      timeoutMs: 300,
+    });
+
+    await expect(slow.listCallListProfiles()).rejects.toMatchObject({
+      kind: 'timeout',
+      message: expect.not.stringMatching(/checks before sending/),
+    });
+    await expect(
+      slow.createAction({ __type: 'prospect_action', customer_id: 'C1', activity_id: 'CALL' }),
+    ).rejects.toMatchObject({ kind: 'timeout', message: expect.stringMatching(/checks before/) });
   });
 });

@@ -99,7 +99,7 @@ describe('client against servers that misbehave', () => {
     expect(error.kind).toBe('proxy');
     expect(error.message).toBe(
       "The server's gateway answered with a web page instead of McLeod data (HTTP 502). " +
-        'Usually the VPN or a proxy; it will retry.',
+        'Usually the VPN or a proxy; try again in a moment.',
     );
     expect(error.transient).toBe(true);
   });
