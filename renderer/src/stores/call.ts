@@ -22,7 +22,11 @@ export const useCallStore = defineStore('call', () => {
     outsideHours.value = null;
 
     try {
-      const dialed = await call('dial:start', { prospectId, phoneKey, ...(force ? { force } : {}) });
+      const dialed = await call('dial:start', {
+        prospectId,
+        phoneKey,
+        ...(force ? { force } : {}),
+      });
 
       startedAt.value = dialed.startedAt;
       warning.value = dialed.warning ?? '';

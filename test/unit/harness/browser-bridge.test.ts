@@ -8,7 +8,8 @@ import type { EmitEvent, Handlers } from '../../../electron/contract';
 import { injectShim, startBrowserBridge, type BrowserBridge } from '../../harness/browser-bridge';
 
 const listeners = new Set<EmitEvent>();
-const emit: EmitEvent = (event, payload) => listeners.forEach((listener) => listener(event, payload));
+const emit: EmitEvent = (event, payload) =>
+  listeners.forEach((listener) => listener(event, payload));
 const signInRequests: unknown[] = [];
 
 // Only the channels these tests call; dispatch never reaches the others.
@@ -77,7 +78,12 @@ describe('browser bridge', () => {
     const rebound = await new Promise<number>((resolve, reject) => {
       const url = new URL(bridge.url);
       const outgoing = request(
-        { host: '127.0.0.1', port: url.port, path: url.pathname, headers: { Host: 'attacker.test' } },
+        {
+          host: '127.0.0.1',
+          port: url.port,
+          path: url.pathname,
+          headers: { Host: 'attacker.test' },
+        },
         (response) => resolve(response.statusCode ?? 0),
       );
 
@@ -105,7 +111,9 @@ describe('browser bridge', () => {
     expect(refused.error.code).toBe('invalid');
     expect(signInRequests).toHaveLength(0);
 
-    const failed = await (await invoke('dial:copy', { request: { prospectId: 'P', phoneKey: 'main' } })).json();
+    const failed = await (
+      await invoke('dial:copy', { request: { prospectId: 'P', phoneKey: 'main' } })
+    ).json();
 
     expect(failed).toEqual({
       ok: false,
@@ -117,7 +125,8 @@ describe('browser bridge', () => {
     expect((await invoke('fs:readFile', {})).status).toBe(404);
     expect((await fetch(`${bridge.url}__bridge/invoke/auth:status`)).status).toBe(405);
     expect(
-      (await fetch(`${bridge.url}__bridge/invoke/auth:status`, { method: 'POST', body: '{}' })).status,
+      (await fetch(`${bridge.url}__bridge/invoke/auth:status`, { method: 'POST', body: '{}' }))
+        .status,
     ).toBe(415);
   });
 

@@ -177,7 +177,7 @@ describe('outbox sender over HTTP', () => {
     expect(store.get(id)).toMatchObject({ state: 'sent', sentHow: 'matched' });
   });
 
-  it('waits for a timed-out create McLeod is still working on instead of sending it again', async () => {
+  it('waits for a timed-out create McLeod may still be storing, not sending it again', async () => {
     // The server takes 1.5 s; the client gives up after 0.5 s and the server then goes fast.
     client = await signedInClient(sim.url, { timeoutMs: 500 });
     sim.setFaults({ latencyMs: 1_500 });
