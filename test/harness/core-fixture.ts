@@ -58,7 +58,7 @@ export async function startCore(options: {
 export function signInAs(
   fixture: CoreFixture,
   serverUrl: string,
-  options: { userId?: string; companyId?: string; remember?: boolean } = {},
+  options: { userId?: string; companyId?: string; password?: string; remember?: boolean } = {},
 ) {
   const userId = options.userId ?? 'demo';
 
@@ -66,7 +66,7 @@ export function signInAs(
     serverUrl,
     companyId: options.companyId ?? 'TMS',
     userId,
-    password: userId.toLowerCase(),
+    password: options.password ?? userId.toLowerCase(),
     remember: options.remember ?? false,
   });
 }

@@ -10,7 +10,7 @@ import type { McLeodApi, Prospect } from '../../../electron/mcleod/types';
 import { vaultAccounts } from '../../../electron/secrets/vault';
 import type { QueueSource, SessionView } from '../../../electron/contract';
 import { startSimulator, type RunningSim } from '../../mcleod-sim';
-import { startCore, type CoreFixture } from '../../harness/core-fixture';
+import { signInAs, startCore, type CoreFixture } from '../../harness/core-fixture';
 import { signedInClient } from '../../harness/mcleod-stack';
 import { createTestVault, type TestVault } from '../../harness/test-vault';
 
@@ -23,13 +23,7 @@ async function signedInCore(remember = false): Promise<CoreFixture> {
   const fixture = await startCore({ vault });
 
   open.push(fixture);
-  await fixture.core.handlers['auth:signIn']({
-    serverUrl: sim.url,
-    companyId: 'TMS',
-    userId: 'demo',
-    password: 'demo',
-    remember,
-  });
+  await signInAs(fixture, sim.url, { remember });
 
   return fixture;
 }
@@ -173,15 +167,10 @@ describe('bad input gets a message the rep can act on', () => {
     const fixture = await startCore({ vault });
 
     open.push(fixture);
-    await expect(
-      fixture.core.handlers['auth:signIn']({
-        serverUrl: sim.url,
-        companyId: 'TMS',
-        userId: 'demo',
-        password: 'wrong',
-        remember: false,
-      }),
-    ).rejects.toMatchObject({ kind: 'auth', message: expect.stringMatching(/password/i) });
+    await expect(signInAs(fixture, sim.url, { password: 'wrong' })).rejects.toMatchObject({
+      kind: 'auth',
+      message: expect.stringMatching(/password/i),
+    });
     expect((await fixture.core.handlers['auth:status'](undefined)).signedIn).toBe(false);
   });
 
@@ -194,15 +183,10 @@ describe('bad input gets a message the rep can act on', () => {
     const { port } = closed.address() as AddressInfo;
 
     await new Promise((resolve) => closed.close(resolve));
-    await expect(
-      fixture.core.handlers['auth:signIn']({
-        serverUrl: `http://127.0.0.1:${port}`,
-        companyId: 'TMS',
-        userId: 'demo',
-        password: 'demo',
-        remember: false,
-      }),
-    ).rejects.toMatchObject({ kind: 'unreachable', message: expect.stringMatching(/reach/i) });
+    await expect(signInAs(fixture, `http://127.0.0.1:${port}`)).rejects.toMatchObject({
+      kind: 'unreachable',
+      message: expect.stringMatching(/reach/i),
+    });
   });
 
   it('reports a server that answers XML instead of JSON', async () => {
@@ -223,15 +207,10 @@ describe('bad input gets a message the rep can act on', () => {
 
     open.push(fixture);
     try {
-      await expect(
-        fixture.core.handlers['auth:signIn']({
-          serverUrl: `http://127.0.0.1:${port}`,
-          companyId: 'TMS',
-          userId: 'demo',
-          password: 'demo',
-          remember: false,
-        }),
-      ).rejects.toMatchObject({ kind: 'format', message: expect.stringMatching(/XML/) });
+      await expect(signInAs(fixture, `http://127.0.0.1:${port}`)).rejects.toMatchObject({
+        kind: 'format',
+        message: expect.stringMatching(/XML/),
+      });
     } finally {
       await new Promise((resolve) => xmlServer.close(resolve));
     }
